@@ -1,0 +1,72 @@
+// Lint holds the architecture's import boundaries (STYLE.md): app → server → db, runtime apart,
+// protocol/ shared by runtime and server and importing neither.
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
+const to = (dir, why) => ({
+  group: [`**/${dir}`, `**/${dir}/**`, `${dir}/**`],
+  message: why,
+});
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['node_modules/**', '.next/**', 'data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['app/**'],
+    rules: restrict([
+      to('db', 'app/ reaches the database only through server/.'),
+      to('runtime', 'app/ never imports the runtime.'),
+      { group: ['onnxruntime-node'], message: 'Only runtime/ imports onnxruntime-node.' },
+    ]),
+  },
+  {
+    files: ['server/**'],
+    rules: restrict([
+      to('app', 'server/ never imports app/.'),
+      to('runtime', 'server/ talks to runtimes over HTTP and spawns them; it never imports runtime/ code.'),
+      { group: ['next/*'], message: 'server/ never imports next/*.' },
+      { group: ['onnxruntime-node'], message: 'Only runtime/ imports onnxruntime-node.' },
+    ]),
+  },
+  {
+    files: ['db/**'],
+    rules: restrict([
+      to('app', 'db/ is the bottom layer.'),
+      to('server', 'db/ is the bottom layer.'),
+      to('runtime', 'db/ is the bottom layer.'),
+      { group: ['next', 'next/*', 'onnxruntime-node'], message: 'db/ is the bottom layer.' },
+    ]),
+  },
+  {
+    files: ['runtime/**'],
+    rules: restrict([
+      to('app', 'runtime/ stands apart: it shares only protocol/.'),
+      to('server', 'runtime/ stands apart: it shares only protocol/.'),
+      to('db', 'runtime/ stands apart: it shares only protocol/.'),
+      { group: ['next', 'next/*'], message: 'runtime/ stands apart.' },
+    ]),
+  },
+  {
+    files: ['protocol/**'],
+    rules: restrict([
+      to('app', 'protocol/ is shared by runtime/ and server/ and imports neither.'),
+      to('server', 'protocol/ is shared by runtime/ and server/ and imports neither.'),
+      to('db', 'protocol/ is shared by runtime/ and server/ and imports neither.'),
+      to('runtime', 'protocol/ is shared by runtime/ and server/ and imports neither.'),
+      { group: ['next', 'next/*', 'onnxruntime-node'], message: 'protocol/ stays dependency-light.' },
+    ]),
+  },
+];
+export default config;
