@@ -1,0 +1,68 @@
+/**
+ * The one error vocabulary of the control plane. Services throw `AppError`; the HTTP layer maps
+ * each code to a status through `statusOf`, a total table, so an illegal transition can never
+ * surface as a 500 and `INTERNAL` never leaks a message or stack.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PRECONDITION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNPROCESSABLE',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
+
+/** One field-level problem, as zod reports it (`path` joined with dots). */
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** The wire envelope: `{ "error": { "code", "message", "issues"? } }`. */
+export interface ErrorEnvelope {
+  error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
+}
+
+export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope } {
+  if (err instanceof AppError) {
+    const body: ErrorEnvelope = { error: { code: err.code, message: err.message } };
+    if (err.issues?.length) body.error.issues = err.issues;
+    return { status: statusOf(err.code), body };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Internal error' } } };
+}
