@@ -1,0 +1,99 @@
+/**
+ * The seam between route handlers and the running control plane. Next.js bundles route handlers
+ * apart from the custom server, so module singletons are not shared: the composition root
+ * registers the one `Services` instance on `globalThis`, and handlers fetch it with `getServices()`.
+ */
+import type { AuditPage, AuditQuery } from './audit/schemas';
+import type { ApiToken, CreatedToken, CreateTokenInput, Principal } from './auth/schemas';
+import type { Config } from './config';
+import type { CreateEndpointInput, Endpoint, EndpointList, UpdateEndpointInput } from './endpoints/schemas';
+import { AppError } from './errors';
+import type {
+  CreateModelInput,
+  ListModelsQuery,
+  Model,
+  ModelList,
+  ModelVersion,
+  UpdateModelInput,
+  UpdateVersionInput,
+  VersionList,
+} from './registry/schemas';
+
+export interface LoginResult {
+  sessionSecret: string;
+  principal: Principal;
+  maxAgeSeconds: number;
+}
+
+export interface RegisterVersionRequest {
+  model: string;
+  /** The upload, streamed; read once, up to `config.maxUploadBytes`. */
+  body: AsyncIterable<Uint8Array>;
+  description?: string;
+  tags?: string[];
+}
+
+export interface ArtifactRef {
+  /** Absolute path of the content-addressed file. */
+  path: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/** Every function throws `AppError` on failure; `actor` is the principal's name. */
+export interface Services {
+  config: Config;
+  startedAt: Date;
+  auth: {
+    /** Also records `lastUsedAt` (throttled). */
+    authenticateBearer(secret: string): Principal | null;
+    /** UNAUTHORIZED when the token secret is unknown. */
+    login(tokenSecret: string): LoginResult;
+    authenticateSession(sessionSecret: string): Principal | null;
+    logout(sessionSecret: string): void;
+    listTokens(): ApiToken[];
+    createToken(input: CreateTokenInput, actor: string): CreatedToken;
+    revokeToken(id: string, actor: string): void;
+  };
+  registry: {
+    listModels(q: ListModelsQuery): ModelList;
+    createModel(input: CreateModelInput, actor: string): Model;
+    getModel(name: string): Model;
+    updateModel(name: string, patch: UpdateModelInput, actor: string): Model;
+    archiveModel(name: string, actor: string): Model;
+    /** CONFLICT while an endpoint serves it. */
+    deleteModel(name: string, actor: string): void;
+    listVersions(model: string): VersionList;
+    registerVersion(input: RegisterVersionRequest, actor: string): Promise<ModelVersion>;
+    getVersion(model: string, version: number): ModelVersion;
+    updateVersion(model: string, version: number, patch: UpdateVersionInput, actor: string): ModelVersion;
+    archiveVersion(model: string, version: number, actor: string): ModelVersion;
+    artifact(model: string, version: number): ArtifactRef;
+  };
+  endpoints: {
+    list(): EndpointList;
+    create(input: CreateEndpointInput, actor: string): Endpoint;
+    get(name: string): Endpoint;
+    update(name: string, patch: UpdateEndpointInput, actor: string): Endpoint;
+    remove(name: string, actor: string): void;
+  };
+  audit: { list(q: AuditQuery): AuditPage };
+}
+
+const KEY = Symbol.for('slipway.services');
+type Holder = { [KEY]?: Services };
+
+export function registerServices(s: Services): void {
+  (globalThis as Holder)[KEY] = s;
+}
+
+export function getServices(): Services {
+  const s = (globalThis as Holder)[KEY];
+  if (!s) throw new AppError('UNAVAILABLE', 'The control plane is not running in this process (services not registered).');
+  return s;
+}
+
+/** For tests and shutdown. */
+export function clearServices(): void {
+  delete (globalThis as Holder)[KEY];
+}

@@ -1,0 +1,125 @@
+/**
+ * Wire schemas of endpoints (docs/api-contract.md "Endpoints"). `RuntimeConfig` applies the
+ * contract's defaults to a partial input and rejects unknown keys; `RuntimeConfigPatch` is the
+ * same shape with no defaults, merged over the stored config on update.
+ */
+import { z } from 'zod';
+import { DnsLabel, IsoTime } from '../common/schemas';
+
+export const DEVICES = ['cpu', 'cuda'] as const;
+export const Device = z.enum(DEVICES);
+export type Device = z.infer<typeof Device>;
+
+const GIB = 1024 ** 3;
+
+/** Field bounds, shared by the full config and the patch so they cannot drift apart. */
+const field = {
+  replicas: z.number().int().min(1).max(16),
+  instances: z.number().int().min(1).max(16),
+  maxBatchSize: z.number().int().min(0).max(1024),
+  preferredBatchSizes: z.array(z.number().int().min(1).max(1024)).max(16),
+  maxQueueDelayMs: z.number().int().min(0).max(10_000),
+  maxQueueSize: z.number().int().min(1).max(1_000_000),
+  queueTimeoutMs: z.number().int().min(0).max(600_000),
+  cacheEnabled: z.boolean(),
+  cacheMaxBytes: z.number().int().min(0).max(16 * GIB),
+  device: Device,
+  intraOpThreads: z.number().int().min(0).max(64),
+  warmupRuns: z.number().int().min(0).max(100),
+};
+
+export const RUNTIME_CONFIG_DEFAULTS = {
+  replicas: 1,
+  instances: 1,
+  maxBatchSize: 32,
+  preferredBatchSizes: [] as number[],
+  maxQueueDelayMs: 2,
+  maxQueueSize: 1024,
+  queueTimeoutMs: 5000,
+  cache: { enabled: false, maxBytes: 64 * 1024 * 1024 },
+  device: 'cpu' as Device,
+  intraOpThreads: 1,
+  warmupRuns: 1,
+};
+
+export const CacheConfig = z.strictObject({
+  enabled: field.cacheEnabled.default(RUNTIME_CONFIG_DEFAULTS.cache.enabled),
+  maxBytes: field.cacheMaxBytes.default(RUNTIME_CONFIG_DEFAULTS.cache.maxBytes),
+});
+
+const d = RUNTIME_CONFIG_DEFAULTS;
+
+/** Input: every field optional; output: every field present. maxBatchSize 0 means unbatched. */
+export const RuntimeConfig = z
+  .strictObject({
+    replicas: field.replicas.default(d.replicas),
+    instances: field.instances.default(d.instances),
+    maxBatchSize: field.maxBatchSize.default(d.maxBatchSize),
+    preferredBatchSizes: field.preferredBatchSizes.default(() => [...d.preferredBatchSizes]),
+    maxQueueDelayMs: field.maxQueueDelayMs.default(d.maxQueueDelayMs),
+    maxQueueSize: field.maxQueueSize.default(d.maxQueueSize),
+    queueTimeoutMs: field.queueTimeoutMs.default(d.queueTimeoutMs),
+    cache: CacheConfig.default(() => ({ ...d.cache })),
+    device: field.device.default(d.device),
+    intraOpThreads: field.intraOpThreads.default(d.intraOpThreads),
+    warmupRuns: field.warmupRuns.default(d.warmupRuns),
+  })
+  .superRefine((c, ctx) => {
+    c.preferredBatchSizes.forEach((size, i) => {
+      if (size > c.maxBatchSize) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['preferredBatchSizes', i],
+          message: `preferred batch size ${size} exceeds maxBatchSize ${c.maxBatchSize}`,
+        });
+      }
+    });
+  });
+export type RuntimeConfig = z.infer<typeof RuntimeConfig>;
+export type RuntimeConfigInput = z.input<typeof RuntimeConfig>;
+
+/** A partial config merged over the stored one (cache merged field by field), then re-checked. */
+export const RuntimeConfigPatch = z.strictObject({
+  replicas: field.replicas.optional(),
+  instances: field.instances.optional(),
+  maxBatchSize: field.maxBatchSize.optional(),
+  preferredBatchSizes: field.preferredBatchSizes.optional(),
+  maxQueueDelayMs: field.maxQueueDelayMs.optional(),
+  maxQueueSize: field.maxQueueSize.optional(),
+  queueTimeoutMs: field.queueTimeoutMs.optional(),
+  cache: z.strictObject({ enabled: field.cacheEnabled.optional(), maxBytes: field.cacheMaxBytes.optional() }).optional(),
+  device: field.device.optional(),
+  intraOpThreads: field.intraOpThreads.optional(),
+  warmupRuns: field.warmupRuns.optional(),
+});
+export type RuntimeConfigPatch = z.infer<typeof RuntimeConfigPatch>;
+
+export const EndpointName = DnsLabel;
+
+export const CreateEndpointInput = z.strictObject({
+  name: EndpointName,
+  model: DnsLabel,
+  version: z.number().int().min(1),
+  config: RuntimeConfig.optional(),
+});
+export type CreateEndpointInput = z.input<typeof CreateEndpointInput>;
+
+export const UpdateEndpointInput = z.strictObject({
+  version: z.number().int().min(1).optional(),
+  config: RuntimeConfigPatch.optional(),
+});
+export type UpdateEndpointInput = z.infer<typeof UpdateEndpointInput>;
+
+export const Endpoint = z.object({
+  name: z.string(),
+  model: z.string(),
+  version: z.number().int(),
+  config: RuntimeConfig,
+  createdBy: z.string(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+});
+export type Endpoint = z.infer<typeof Endpoint>;
+
+export const EndpointList = z.object({ items: z.array(Endpoint) });
+export type EndpointList = z.infer<typeof EndpointList>;
