@@ -1,0 +1,29 @@
+/**
+ * The routing table is how desired traffic reaches the gateway: the control plane computes it
+ * from endpoints, rollouts and ready replicas, and posts it whole to the gateway's event loop,
+ * which swaps it atomically (a promotion is one message, so no request sees half of it).
+ */
+export const ROUTE_KINDS = ['stable', 'canary', 'preview', 'pinned', 'shadow'] as const;
+export type RouteKind = (typeof ROUTE_KINDS)[number];
+
+export interface ReplicaAddress {
+  /** Stable identity of the runtime process (endpoint/version/replica/generation). */
+  id: string;
+  socketPath: string;
+}
+
+export interface EndpointRoutes {
+  endpoint: string;
+  stableVersion: number;
+  /** Ready replicas of every version that runs for this endpoint. */
+  replicas: Record<number, ReplicaAddress[]>;
+  canary?: { version: number; weightPct: number; stickyHeader: string };
+  preview?: { version: number };
+  shadow?: { version: number; mirrorPct: number };
+}
+
+export type RoutingTable = Record<string, EndpointRoutes>;
+
+export const PREVIEW_HEADER = 'x-slipway-preview';
+export const DEFAULT_STICKY_HEADER = 'x-slipway-route-key';
+export const VERSION_HEADER = 'x-slipway-version';
