@@ -1,0 +1,30 @@
+import type { Datatype } from '../../protocol/datatypes';
+
+/** One tensor with its raw little-endian bytes (elements × bytes per element, exactly). */
+export interface RawTensor {
+  name: string;
+  datatype: Datatype;
+  shape: number[];
+  bytes: Uint8Array;
+}
+
+export interface RequestedOutput {
+  name: string;
+  /** Answer this output as binary tensor data rather than JSON. */
+  binary: boolean;
+}
+
+/** An inference request checked against the model's signature. */
+export interface DecodedRequest {
+  id?: string;
+  /** In the model's input order. */
+  inputs: RawTensor[];
+  /** The outputs to return, in the order asked (all the model's outputs when none were named). */
+  outputs: RequestedOutput[];
+  /** Items in dim 0 when the model batches; 1 otherwise. */
+  items: number;
+  /** Triton priority: 0 = default level, 1 = highest. */
+  priority: number;
+  /** Triton `timeout` parameter, microseconds; undefined when absent. */
+  timeoutUs?: number;
+}
