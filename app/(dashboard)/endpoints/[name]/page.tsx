@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { EndpointView } from '../../../_components/endpoints/endpoint-view';
+
+type Props = { params: Promise<{ name: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { name } = await params;
+  return { title: name };
+}
+
+export default async function EndpointPage({ params }: Props) {
+  const { name } = await params;
+  return <EndpointView name={name} />;
+}

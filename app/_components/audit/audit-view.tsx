@@ -1,0 +1,81 @@
+'use client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { formatTime } from '../../_lib/format';
+import { auditQuery } from '../../_lib/queries/audit';
+import { ErrorAlert, Loading } from '../feedback';
+
+export function AuditView() {
+  const [actor, setActor] = useState('');
+  const [action, setAction] = useState('');
+  const deferredActor = useDeferredValue(actor.trim());
+  const deferredAction = useDeferredValue(action.trim());
+  const events = useInfiniteQuery(auditQuery({ actor: deferredActor, action: deferredAction }));
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>Audit</h1>
+      </div>
+      <div className="toolbar" role="search" aria-label="Filter events">
+        <div className="field">
+          <label htmlFor="audit-actor">Actor</label>
+          <input id="audit-actor" type="search" value={actor} onChange={(e) => setActor(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">Action</label>
+          <input id="audit-action" type="search" placeholder="e.g. model.create" value={action} onChange={(e) => setAction(e.target.value)} />
+        </div>
+      </div>
+      {events.isPending ? (
+        <Loading what="events" />
+      ) : events.isError ? (
+        <ErrorAlert error={events.error} />
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table aria-label="Audit events">
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.length === 0 && (
+                  <tr>
+                    <td colSpan={5} className="empty">
+                      No events match.
+                    </td>
+                  </tr>
+                )}
+                {items.map((event) => (
+                  <tr key={event.id}>
+                    <td>{formatTime(event.at)}</td>
+                    <td>{event.actor}</td>
+                    <td>
+                      <code>{event.action}</code>
+                    </td>
+                    <td>{event.target}</td>
+                    <td>
+                      <code>{Object.keys(event.details).length ? JSON.stringify(event.details) : ''}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {events.hasNextPage && (
+            <button type="button" className="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+              {events.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </button>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { endpointKeys, updateEndpoint } from '../../_lib/queries/endpoints';
+import { configPatchOf, formValuesOf } from '../../_lib/runtime-config';
+import type { Endpoint } from '../../_lib/types';
+import { ErrorAlert } from '../feedback';
+import { ConfigFields, CONFIG_FIELD_PATHS } from './config-fields';
+import { VersionSelect } from './version-select';
+
+/** Starts from the endpoint as loaded; the parent remounts it (key) after each save. */
+export function EditEndpointForm({ endpoint, onDone }: { endpoint: Endpoint; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [version, setVersion] = useState(String(endpoint.version));
+  const [config, setConfig] = useState(() => formValuesOf(endpoint.config));
+  const save = useMutation({
+    mutationFn: () => updateEndpoint(endpoint.name, { version: Number(version), config: configPatchOf(config) }),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(endpointKeys.detail(endpoint.name), updated);
+      await queryClient.invalidateQueries({ queryKey: endpointKeys.list() });
+      onDone();
+    },
+  });
+
+  return (
+    <section className="card" aria-labelledby="edit-heading">
+      <h2 id="edit-heading">Edit config</h2>
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <div className="field" style={{ maxWidth: 320 }}>
+          <label htmlFor="edit-version">Version</label>
+          <VersionSelect id="edit-version" model={endpoint.model} value={version} onChange={setVersion} />
+        </div>
+        <ConfigFields idPrefix="edit" values={config} onChange={setConfig} error={save.error} />
+        <ErrorAlert error={save.error} fields={['version', ...CONFIG_FIELD_PATHS]} />
+        <div className="actions">
+          <button type="submit" disabled={save.isPending || !version}>
+            Save changes
+          </button>
+          <button type="button" className="secondary" onClick={onDone}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { formatTime } from '../../_lib/format';
+import { endpointQuery } from '../../_lib/queries/endpoints';
+import { ErrorAlert, isNotFound, Loading } from '../feedback';
+import { useCanMutate } from '../use-can-mutate';
+import { ConfigList } from './config-list';
+import { DeleteEndpoint } from './delete-endpoint';
+import { EditEndpointForm } from './edit-endpoint-form';
+
+export function EndpointView({ name }: { name: string }) {
+  const endpoint = useQuery(endpointQuery(name));
+  const canMutate = useCanMutate();
+  const [editing, setEditing] = useState(false);
+
+  if (endpoint.isPending) return <Loading what="the endpoint" />;
+  if (endpoint.isError) {
+    if (isNotFound(endpoint.error)) {
+      return (
+        <div className="card">
+          <h1>Endpoint not found</h1>
+          <p className="muted">There is no endpoint named {name}.</p>
+          <Link href="/endpoints">All endpoints</Link>
+        </div>
+      );
+    }
+    return <ErrorAlert error={endpoint.error} />;
+  }
+  const e = endpoint.data;
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>{e.name}</h1>
+        <Link href="/endpoints">All endpoints</Link>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="serving-heading">
+          <h2 id="serving-heading">Serving</h2>
+          <dl className="props">
+            <dt>Model</dt>
+            <dd>
+              <Link href={`/models/${encodeURIComponent(e.model)}`}>{e.model}</Link>
+            </dd>
+            <dt>Version</dt>
+            <dd>{e.version}</dd>
+            <dt>Inference URL</dt>
+            <dd>
+              <code>/v2/models/{e.name}/infer</code>
+            </dd>
+            <dt>Created</dt>
+            <dd>
+              {formatTime(e.createdAt)} by {e.createdBy}
+            </dd>
+            <dt>Updated</dt>
+            <dd>{formatTime(e.updatedAt)}</dd>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="config-heading">
+          <h2 id="config-heading">Runtime config</h2>
+          <ConfigList config={e.config} />
+        </section>
+      </div>
+      {canMutate &&
+        (editing ? (
+          <EditEndpointForm key={e.updatedAt} endpoint={e} onDone={() => setEditing(false)} />
+        ) : (
+          <div className="actions" style={{ marginBottom: 16 }}>
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit config
+            </button>
+            <DeleteEndpoint name={e.name} />
+          </div>
+        ))}
+    </>
+  );
+}

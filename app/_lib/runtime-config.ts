@@ -1,0 +1,65 @@
+/**
+ * The endpoint form's editable subset of RuntimeConfig, and its mapping to the wire shape.
+ * The cache size is edited in MB (binary) because nobody types 67108864.
+ */
+import type { RuntimeConfig } from './types';
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_RUNTIME_CONFIG: RuntimeConfig = {
+  replicas: 1,
+  instances: 1,
+  maxBatchSize: 32,
+  preferredBatchSizes: [],
+  maxQueueDelayMs: 2,
+  maxQueueSize: 1024,
+  queueTimeoutMs: 5000,
+  cache: { enabled: false, maxBytes: 64 * MB },
+  device: 'cpu',
+  intraOpThreads: 1,
+  warmupRuns: 1,
+};
+
+export interface ConfigFormValues {
+  replicas: string;
+  instances: string;
+  maxBatchSize: string;
+  maxQueueDelayMs: string;
+  cacheEnabled: boolean;
+  cacheMaxMb: string;
+  device: 'cpu' | 'cuda';
+}
+
+export type ConfigPatch = Pick<RuntimeConfig, 'replicas' | 'instances' | 'maxBatchSize' | 'maxQueueDelayMs' | 'device'> & {
+  cache: RuntimeConfig['cache'];
+};
+
+export function formValuesOf(config: RuntimeConfig): ConfigFormValues {
+  return {
+    replicas: String(config.replicas),
+    instances: String(config.instances),
+    maxBatchSize: String(config.maxBatchSize),
+    maxQueueDelayMs: String(config.maxQueueDelayMs),
+    cacheEnabled: config.cache.enabled,
+    cacheMaxMb: String(Math.round((config.cache.maxBytes / MB) * 100) / 100),
+    device: config.device,
+  };
+}
+
+/** Numbers go to the API as typed (even invalid ones) so that its validation message is the one shown. */
+export function configPatchOf(values: ConfigFormValues): ConfigPatch {
+  return {
+    replicas: Number(values.replicas),
+    instances: Number(values.instances),
+    maxBatchSize: Number(values.maxBatchSize),
+    maxQueueDelayMs: Number(values.maxQueueDelayMs),
+    cache: { enabled: values.cacheEnabled, maxBytes: Math.round(Number(values.cacheMaxMb) * MB) },
+    device: values.device,
+  };
+}
+
+/** "max 32 · 2 ms delay" — the endpoints table's one-cell batching summary. */
+export function batchingSummary(config: RuntimeConfig): string {
+  if (config.maxBatchSize <= 1) return 'off';
+  return `max ${config.maxBatchSize} · ${config.maxQueueDelayMs} ms delay`;
+}

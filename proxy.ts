@@ -1,0 +1,21 @@
+/**
+ * An optimistic sign-in check for dashboard pages: without a `slipway_session` cookie the user is
+ * sent to /login and back afterwards. The cookie is only checked for presence; the API verifies it
+ * on every request and the client redirects on any 401.
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+
+export const SESSION_COOKIE = 'slipway_session';
+
+export function proxy(request: NextRequest) {
+  if (request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
+  const { pathname, search } = request.nextUrl;
+  const login = new URL('/login', request.url);
+  if (pathname !== '/') login.searchParams.set('next', pathname + search);
+  return NextResponse.redirect(login);
+}
+
+export const config = {
+  // Everything but the API (it answers 401 itself), the sign-in page, Next's assets and public files.
+  matcher: ['/((?!api/|login|_next/|favicon.ico|robots.txt).*)'],
+};
