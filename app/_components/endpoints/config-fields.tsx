@@ -7,7 +7,7 @@ import { FieldErrors } from '../feedback';
 type NumberKey = 'replicas' | 'instances' | 'maxBatchSize' | 'maxQueueDelayMs';
 
 const NUMBER_FIELDS: { key: NumberKey; label: string; min: number }[] = [
-  { key: 'replicas', label: 'Replicas', min: 0 },
+  { key: 'replicas', label: 'Replicas', min: 1 },
   { key: 'instances', label: 'Instances per replica', min: 1 },
   { key: 'maxBatchSize', label: 'Max batch size', min: 1 },
   { key: 'maxQueueDelayMs', label: 'Max queue delay (ms)', min: 0 },
