@@ -16,8 +16,8 @@ describe('chooseRoute', () => {
     { name: 'canary 30%: draw 0.30 stays stable', routes: { ...base, canary: { version: 2, weightPct: 30, stickyHeader: 'k' } }, req: { preview: false }, split: 0.3, mirror: 0.5, want: { ok: true, version: 1, route: 'stable' } },
     { name: 'canary 0%: always stable', routes: { ...base, canary: { version: 2, weightPct: 0, stickyHeader: 'k' } }, req: { preview: false }, split: 0, mirror: 0.5, want: { ok: true, version: 1, route: 'stable' } },
     { name: 'canary without ready replicas: stable', routes: { ...base, replicas: { 1: [r('a')], 2: [] }, canary: { version: 2, weightPct: 100, stickyHeader: 'k' } }, req: { preview: false }, split: 0, mirror: 0.5, want: { ok: true, version: 1, route: 'stable' } },
-    { name: 'shadow 25%: draw 0.2 mirrors', routes: { ...base, shadow: { version: 2, mirrorPct: 25 } }, req: { preview: false }, split: 0, mirror: 0.2, want: { ok: true, version: 1, route: 'stable', mirrorVersion: 2 } },
-    { name: 'shadow 25%: draw 0.25 does not mirror', routes: { ...base, shadow: { version: 2, mirrorPct: 25 } }, req: { preview: false }, split: 0, mirror: 0.25, want: { ok: true, version: 1, route: 'stable' } },
+    { name: 'shadow 25%: draw 0.2 mirrors', routes: { ...base, shadow: { version: 2, mirrorPct: 25, atol: 0, rtol: 0 } }, req: { preview: false }, split: 0, mirror: 0.2, want: { ok: true, version: 1, route: 'stable', mirrorVersion: 2 } },
+    { name: 'shadow 25%: draw 0.25 does not mirror', routes: { ...base, shadow: { version: 2, mirrorPct: 25, atol: 0, rtol: 0 } }, req: { preview: false }, split: 0, mirror: 0.25, want: { ok: true, version: 1, route: 'stable' } },
   ];
   it.each(cases)('$name', ({ routes, req, split, mirror, want }) => {
     expect(chooseRoute(routes, req, split, mirror)).toEqual(want);

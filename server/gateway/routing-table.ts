@@ -19,7 +19,7 @@ export interface EndpointRoutes {
   replicas: Record<number, ReplicaAddress[]>;
   canary?: { version: number; weightPct: number; stickyHeader: string };
   preview?: { version: number };
-  shadow?: { version: number; mirrorPct: number };
+  shadow?: { version: number; mirrorPct: number; atol: number; rtol: number };
 }
 
 export type RoutingTable = Record<string, EndpointRoutes>;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseGatewayPath } from './paths';
+
+describe('parseGatewayPath', () => {
+  it.each([
+    ['/v2/health/live', { kind: 'live' }],
+    ['/v2/health/ready', { kind: 'ready' }],
+    ['/v2', { kind: 'server-metadata' }],
+    ['/v2/models/text-orientation', { kind: 'model', endpoint: 'text-orientation', action: 'metadata' }],
+    ['/v2/models/ep/ready', { kind: 'model', endpoint: 'ep', action: 'ready' }],
+    ['/v2/models/ep/infer', { kind: 'model', endpoint: 'ep', action: 'infer' }],
+    ['/v2/models/ep/stats', { kind: 'model', endpoint: 'ep', action: 'stats' }],
+    ['/v2/models/ep/versions/3', { kind: 'model', endpoint: 'ep', version: 3, action: 'metadata' }],
+    ['/v2/models/ep/versions/3/infer', { kind: 'model', endpoint: 'ep', version: 3, action: 'infer' }],
+    ['/v2/models/ep/versions/0/infer', { kind: 'unknown' }],
+    ['/v2/models/ep/versions/abc/infer', { kind: 'unknown' }],
+    ['/v2/models/ep/versions/2/stats', { kind: 'unknown' }],
+    ['/v2/models/%E0%A4%A/infer', { kind: 'unknown' }],
+    ['/v2/models/ep/explode', { kind: 'unknown' }],
+    ['/metrics', { kind: 'unknown' }],
+  ])('%s', (path, want) => {
+    expect(parseGatewayPath(path)).toEqual(want);
+  });
+});

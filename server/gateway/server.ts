@@ -1,0 +1,208 @@
+/**
+ * The inference gateway: the only process inference clients talk to. It speaks KServe v2 where
+ * `{name}` is an endpoint, resolves the routing table, picks the least-loaded ready replica,
+ * forwards the body untouched over a keep-alive unix-socket pool (one retry elsewhere when a
+ * replica fails before answering), and measures what the client sees.
+ */
+import http from 'node:http';
+import { chooseRoute } from './choose-route';
+import { parseGatewayPath } from './paths';
+import { pickReplica } from './pick-replica';
+import { DEFAULT_STICKY_HEADER, PREVIEW_HEADER, VERSION_HEADER, type EndpointRoutes, type ReplicaAddress, type RoutingTable } from './routing-table';
+import { ShadowMirror, type ShadowSample } from './shadow-mirror';
+import { TrafficStats, type GatewayStatsMessage } from './traffic-stats';
+import { UpstreamError, UpstreamPool, type UpstreamResponse } from './upstream';
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  maxBodyBytes: number;
+  statsIntervalMs: number;
+  onStats: (msg: GatewayStatsMessage) => void;
+  onShadowSample: (sample: ShadowSample) => void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendError(res: http.ServerResponse, status: number, message: string, extra: http.OutgoingHttpHeaders = {}): void {
+  const body = JSON.stringify({ error: message });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...extra });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) return Promise.reject(new HttpError(413, `request body of ${declared} bytes exceeds the limit of ${maxBytes}`));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.removeAllListeners('data');
+        reject(new HttpError(413, `request body exceeds the limit of ${maxBytes} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', (err) => reject(new HttpError(400, `could not read request: ${err.message}`)));
+  });
+}
+
+export class Gateway {
+  private routes: RoutingTable = {};
+  private readonly outstanding = new Map<string, number>();
+  private rotation = 0;
+  private readonly pool = new UpstreamPool();
+  private readonly stats = new TrafficStats(Date.now());
+  private readonly shadow: ShadowMirror;
+  private readonly server: http.Server;
+  private statsTimer?: NodeJS.Timeout;
+
+  constructor(private readonly options: GatewayOptions) {
+    this.shadow = new ShadowMirror(this.pool, this.outstanding, this.stats, options.onShadowSample);
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        const status = err instanceof HttpError ? err.status : 500;
+        if (!res.headersSent) sendError(res, status, err instanceof HttpError ? err.message : 'internal gateway error', status === 413 ? { connection: 'close' } : {});
+        else res.destroy();
+      });
+    });
+    this.server.keepAliveTimeout = 65_000;
+  }
+
+  /** Swaps the whole table at once, so a promotion is atomic for every request that follows. */
+  setRoutes(table: RoutingTable): void {
+    this.routes = table;
+    const ids = new Set<string>();
+    for (const ep of Object.values(table)) for (const list of Object.values(ep.replicas)) for (const r of list) ids.add(r.id);
+    this.pool.retain(ids);
+  }
+
+  async listen(): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port, this.options.host, resolve);
+    });
+    this.statsTimer = setInterval(() => this.options.onStats(this.stats.flush(Date.now())), this.options.statsIntervalMs);
+    this.statsTimer.unref();
+    return (this.server.address() as { port: number }).port;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.statsTimer);
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+    });
+    this.pool.close();
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const startedNs = process.hrtime.bigint();
+    const url = new URL(req.url ?? '/', 'http://gateway');
+    const path = parseGatewayPath(url.pathname);
+    switch (path.kind) {
+      case 'live':
+        return sendJson(res, 200, { live: true });
+      case 'ready': {
+        const ready = Object.values(this.routes).every((ep) => (ep.replicas[ep.stableVersion]?.length ?? 0) > 0);
+        return sendJson(res, ready ? 200 : 503, { ready });
+      }
+      case 'server-metadata':
+        return sendJson(res, 200, { name: 'slipway', version: '0.1.0', extensions: ['binary_tensor_data', 'statistics', 'model_repository(slipway endpoints)'] });
+      case 'unknown':
+        return sendError(res, 404, `not found: ${req.method} ${url.pathname}`);
+    }
+    const routes = this.routes[path.endpoint];
+    if (!routes) return sendError(res, 404, `Request for unknown model: '${path.endpoint}' is not found`);
+
+    if (path.action !== 'infer') {
+      if (req.method !== 'GET') return sendError(res, 405, `${req.method} not allowed on ${url.pathname}`);
+      const version = path.version ?? routes.stableVersion;
+      if (path.version !== undefined && !(version in routes.replicas)) return sendError(res, 404, `version ${version} of '${path.endpoint}' is not deployed`);
+      const upstream = await this.forward(routes, version, 'GET', req.url ?? '/', req.headers);
+      return this.reply(res, upstream, version);
+    }
+
+    if (req.method !== 'POST') return sendError(res, 405, `${req.method} not allowed on ${url.pathname}`);
+    const body = await readBody(req, this.options.maxBodyBytes);
+    const sticky = routes.canary?.stickyHeader ?? DEFAULT_STICKY_HEADER;
+    const routeKey = req.headers[sticky];
+    const choice = chooseRoute(
+      routes,
+      { pinnedVersion: path.version, preview: req.headers[PREVIEW_HEADER] === '1', routeKey: typeof routeKey === 'string' ? routeKey : undefined },
+      Math.random(),
+      Math.random(),
+    );
+    if (!choice.ok) return sendError(res, choice.status, choice.message);
+
+    let upstream: UpstreamResponse;
+    try {
+      upstream = await this.forward(routes, choice.version, 'POST', req.url ?? '/', req.headers, body);
+    } catch (err) {
+      const status = err instanceof HttpError ? err.status : 502;
+      this.stats.record(routes.endpoint, choice.version, choice.route, status, elapsedUs(startedNs));
+      throw err;
+    }
+    this.reply(res, upstream, choice.version);
+    this.stats.record(routes.endpoint, choice.version, choice.route, upstream.status, elapsedUs(startedNs));
+    if (choice.mirrorVersion !== undefined && upstream.status === 200) {
+      this.shadow.mirror(routes, choice.mirrorVersion, req.headers, body, upstream);
+    }
+  }
+
+  private reply(res: http.ServerResponse, upstream: UpstreamResponse, version: number): void {
+    const headers: http.OutgoingHttpHeaders = { 'content-length': upstream.body.length, [VERSION_HEADER]: String(version) };
+    for (const name of ['content-type', 'inference-header-content-length']) {
+      if (upstream.headers[name] !== undefined) headers[name] = upstream.headers[name];
+    }
+    res.writeHead(upstream.status, headers);
+    res.end(upstream.body);
+  }
+
+  /** Sends to the least-loaded ready replica of `version`; one retry on another when it fails before answering. */
+  private async forward(routes: EndpointRoutes, version: number, method: string, path: string, headers: http.IncomingHttpHeaders, body?: Buffer): Promise<UpstreamResponse> {
+    const replicas = routes.replicas[version] ?? [];
+    const tried = new Set<string>();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const replica = pickReplica(replicas, this.outstanding, this.rotation++, tried);
+      if (!replica) break;
+      tried.add(replica.id);
+      try {
+        return await this.send(replica, method, path, headers, body);
+      } catch (err) {
+        if (!(err instanceof UpstreamError) || !err.retryable) throw new HttpError(502, err instanceof Error ? err.message : 'runtime failed');
+      }
+    }
+    if (tried.size === 0) throw new HttpError(503, `endpoint '${routes.endpoint}' has no ready replica of version ${version}`);
+    throw new HttpError(502, `no replica of '${routes.endpoint}' version ${version} answered`);
+  }
+
+  private async send(replica: ReplicaAddress, method: string, path: string, headers: http.IncomingHttpHeaders, body?: Buffer): Promise<UpstreamResponse> {
+    this.outstanding.set(replica.id, (this.outstanding.get(replica.id) ?? 0) + 1);
+    try {
+      return await this.pool.request(replica, method, path, headers, body);
+    } finally {
+      this.outstanding.set(replica.id, (this.outstanding.get(replica.id) ?? 1) - 1);
+    }
+  }
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function elapsedUs(startedNs: bigint): number {
+  return Number(process.hrtime.bigint() - startedNs) / 1_000;
+}
