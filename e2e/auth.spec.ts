@@ -1,0 +1,36 @@
+import { ADMIN_TOKEN, expect, snapshot, test } from './fixtures';
+
+test.describe('sign-in', () => {
+  test('an unauthenticated visit is sent to /login and back after signing in', async ({ page }, testInfo) => {
+    await page.goto('/models');
+    await expect(page).toHaveURL(/\/login\?next=%2Fmodels$/);
+    await expect(page.getByRole('heading', { name: 'Sign in to Slipway' })).toBeVisible();
+    await snapshot(page, testInfo, 'login');
+
+    await page.getByLabel('API token').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/models$/);
+    await expect(page.getByRole('heading', { name: 'Models', level: 1 })).toBeVisible();
+    await expect(page.getByRole('complementary').getByText('admin', { exact: true })).toBeVisible();
+  });
+
+  test('a bad token shows "Invalid token" and stays on the form', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('API token').fill('slw_not_a_real_token_at_all_000000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Invalid token');
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test('signing out ends the session', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('API token').fill(ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto('/endpoints');
+    await expect(page).toHaveURL(/\/login\?next=%2Fendpoints$/);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * End-to-end tests of the dashboard against a real control plane (`npm start`) on fresh data.
+ * One worker: the machine has two cores and the specs share one server. The first start may build
+ * Next.js, hence the long webServer timeout.
+ */
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PORT = 3100;
+const GATEWAY_PORT = 8100;
+
+// Set once in the runner; worker processes inherit it, so every spec sees the same values.
+process.env.SLIPWAY_ADMIN_TOKEN ??= 'slw_e2e_0123456789abcdefghijklmnopqrstuv';
+process.env.SLIPWAY_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'slipway-e2e-'));
+
+export default defineConfig({
+  testDir: './e2e',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    headless: true,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'npm start',
+    url: `http://127.0.0.1:${PORT}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 300_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      SLIPWAY_DATA_DIR: process.env.SLIPWAY_E2E_DATA_DIR,
+      PORT: String(PORT),
+      SLIPWAY_GATEWAY_PORT: String(GATEWAY_PORT),
+      SLIPWAY_ADMIN_TOKEN: process.env.SLIPWAY_ADMIN_TOKEN,
+      SLIPWAY_DEMO: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});
