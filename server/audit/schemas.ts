@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'endpoint.delete',
   'token.create',
   'token.revoke',
+  'token.rotate',
   'session.create',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);

@@ -1,0 +1,3 @@
+export { recordAudit, type AuditEntry } from './record-audit';
+export { listAudit } from './list-audit';
+export { auditTarget } from './targets';

@@ -1,0 +1,48 @@
+/**
+ * Tests only: real dependencies for service tests. An in-memory SQLite with the committed
+ * migrations, a temp data dir for artifacts and uploads, and a config built by the real parser.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeDatabase } from '../db/client';
+import { openTestDatabase } from '../db/test-db';
+import { parseConfig } from './config';
+import { resolveDemoModelPath } from './demo/demo-model-path';
+import type { ServiceDeps } from './deps';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export const DEMO_MODEL_PATH = resolveDemoModelPath();
+
+export interface TestDeps extends ServiceDeps {
+  cleanup(): void;
+  /** Files left in `<data>/tmp` (should be none after any upload). */
+  tmpFiles(): string[];
+  artifactFiles(): string[];
+}
+
+export function makeTestDeps(env: Record<string, string> = {}, now: () => Date = () => new Date()): TestDeps {
+  const dataDir = mkdtempSync(join(tmpdir(), 'slipway-test-'));
+  const config = parseConfig({ SLIPWAY_DATA_DIR: dataDir, SLIPWAY_LOG_LEVEL: 'silent', ...env }, { cwd: dataDir, projectRoot: PROJECT_ROOT });
+  mkdirSync(config.paths.artifacts, { recursive: true });
+  mkdirSync(config.paths.tmp, { recursive: true });
+  const db = openTestDatabase();
+  return {
+    db,
+    config,
+    now,
+    cleanup() {
+      closeDatabase(db);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    tmpFiles: () => readdirSync(config.paths.tmp),
+    artifactFiles: () => readdirSync(config.paths.artifacts),
+  };
+}
+
+/** An upload body from bytes, in chunks like a request stream. */
+export async function* bytesBody(bytes: Uint8Array, chunkBytes = 64 * 1024): AsyncIterable<Uint8Array> {
+  for (let i = 0; i < bytes.byteLength; i += chunkBytes) yield bytes.subarray(i, i + chunkBytes);
+}
