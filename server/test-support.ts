@@ -6,7 +6,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
 import { closeDatabase } from '../db/client';
+import { modelVersions, models } from '../db/schema';
 import { openTestDatabase } from '../db/test-db';
 import { parseConfig } from './config';
 import { resolveDemoModelPath } from './demo/demo-model-path';
@@ -45,4 +47,28 @@ export function makeTestDeps(env: Record<string, string> = {}, now: () => Date =
 /** An upload body from bytes, in chunks like a request stream. */
 export async function* bytesBody(bytes: Uint8Array, chunkBytes = 64 * 1024): AsyncIterable<Uint8Array> {
   for (let i = 0; i < bytes.byteLength; i += chunkBytes) yield bytes.subarray(i, i + chunkBytes);
+}
+
+/**
+ * A version row written straight to the real schema, for tests of code downstream of the
+ * registry (endpoints, deletes) that need no artifact bytes. Upload tests use registerVersion.
+ */
+export function insertVersionFixture(deps: ServiceDeps, model: string, version: number, status: 'ready' | 'archived' = 'ready'): void {
+  const m = deps.db.select({ id: models.id }).from(models).where(eq(models.name, model)).get();
+  if (!m) throw new Error(`fixture: model ${model} missing`);
+  deps.db
+    .insert(modelVersions)
+    .values({
+      modelId: m.id,
+      version,
+      sha256: `fixture-${model}-${version}`,
+      sizeBytes: 1,
+      tags: [],
+      signature: { inputs: [], outputs: [] },
+      metadata: {},
+      status,
+      createdBy: 'fixture',
+      createdAt: deps.now(),
+    })
+    .run();
 }
