@@ -11,6 +11,7 @@ function result(overrides: Partial<BenchResult> = {}): BenchResult {
   return {
     startedAt: '2026-01-01T00:00:00Z',
     machine: { cpus: 2, cpuModel: 'test cpu', node: 'v20', totalMemMb: 4096 },
+    loadAverage: { start: 0.5, end: 1.25 },
     inprocess: { intraOpThreads: 2, batches: [batch(1, 1000, 1.0), batch(8, 3000, 2.7), batch(64, 1500, 40)] },
     targets: [
       target('batching-off', [point(1, 500, 1.8), point(64, 1000, 60)]),
@@ -88,6 +89,7 @@ describe('formatting', () => {
   });
   it('puts the tables, ratios and targets in one report', () => {
     const report = formatReport(result());
+    expect(report).toContain('load average 0.50 at start, 1.25 at end');
     expect(report).toContain('| 8 (best) | 3000 |');
     expect(report).toContain('| 64 | 2.50× | 0.83× |');
     expect(report).toContain('| cache hit p50 at c=1 | ≤ 0.50 ms | 0.30 ms | PASS |');

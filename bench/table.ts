@@ -129,7 +129,7 @@ export function formatReport(result: BenchResult, roles: Roles = DEFAULT_ROLES):
   const m = result.machine;
   const sections = [
     `## Slipway bench, ${result.startedAt}`,
-    `${m.cpus} × ${m.cpuModel}, ${m.totalMemMb} MB, Node ${m.node}`,
+    `${m.cpus} × ${m.cpuModel}, ${m.totalMemMb} MB, Node ${m.node}; load average ${fixed(result.loadAverage.start, 2)} at start, ${fixed(result.loadAverage.end, 2)} at end`,
     result.inprocess ? formatInprocessTable(result.inprocess) : 'In-process ONNX Runtime: not measured.',
     'Served (closed loop, KServe v2 binary, one item per request):',
     formatServedTable(result.targets),

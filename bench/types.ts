@@ -50,6 +50,8 @@ export interface TargetRun {
 export interface BenchResult {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; node: string; totalMemMb: number };
+  /** 1-minute load average before and after: other work on the machine skews every figure. */
+  loadAverage: { start: number; end: number };
   inprocess: InprocessResult | null;
   targets: TargetRun[];
 }

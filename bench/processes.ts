@@ -1,0 +1,96 @@
+/**
+ * The bench's effectful shell: spawning the runtime and waiting for its ready line, running a child
+ * that prints one JSON object, reading a process's resident memory. Children run as
+ * `node --import tsx <file>` so that the pid we hold is the process that does the work.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function spawnTs(file: string, args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, file), ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Keeps the last `limitChars` of a stream, for error messages. */
+function tail(stream: NodeJS.ReadableStream | null, limitChars = 4000): () => string {
+  let text = '';
+  stream?.on('data', (chunk: Buffer) => {
+    text = (text + chunk.toString()).slice(-limitChars);
+  });
+  return () => text;
+}
+
+/** Runs a bench child to completion and parses the one JSON object it prints. */
+export async function runJsonChild<T>(file: string, args: string[]): Promise<T> {
+  const child = spawnTs(file, args);
+  const stdout = tail(child.stdout, 10_000_000);
+  const stderr = tail(child.stderr);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`${file} exited with ${code}: ${stderr()}`);
+  return JSON.parse(stdout().trim()) as T;
+}
+
+export interface RunningRuntime {
+  pid: number;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `runtime/main.ts` and resolves once it prints `{"event":"ready","port":…}`. */
+export async function startRuntime(args: string[], readyTimeoutMs = 180_000): Promise<RunningRuntime> {
+  const child = spawnTs('runtime/main.ts', [...args, '--port', '0']);
+  const stderr = tail(child.stderr);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`runtime not ready in ${readyTimeoutMs} ms: ${stderr()}`)), readyTimeoutMs);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        const message = JSON.parse(line) as { event?: string; port?: number };
+        if (message.event === 'ready' && typeof message.port === 'number') {
+          clearTimeout(timer);
+          resolve(message.port);
+        }
+      } catch {
+        // Not a JSON line: the contract allows only the ready line, but tolerate stray output.
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`runtime exited with ${code} before ready: ${stderr()}`));
+    });
+  });
+  child.stdout?.resume();
+  return {
+    pid: child.pid!,
+    port,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const killTimer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(killTimer);
+    },
+  };
+}
+
+/** VmRSS of a process in MB (Linux only; null elsewhere or once it is gone). */
+export async function residentMb(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}

