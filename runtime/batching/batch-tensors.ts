@@ -1,0 +1,53 @@
+/**
+ * Joining requests into one batch along dim 0 and splitting the outputs back. The concat is
+ * the one copy a batch makes: it builds fresh ArrayBuffers that are then transferred to the
+ * worker. Pure.
+ */
+import type { DecodedRequest, RawTensor } from '../codec/types';
+import type { WireTensor } from '../execution/messages';
+
+/** Requests with equal keys can share a batch: same dtypes and per-item shapes. */
+export function batchKey(request: DecodedRequest): string {
+  return request.inputs.map((t) => `${t.name}:${t.datatype}:${t.shape.slice(1).join('x')}`).join('|');
+}
+
+/** Batched: concatenates along dim 0. Unbatched (`batched` false): exactly one request. */
+export function concatInputs(requests: readonly DecodedRequest[], batched: boolean): WireTensor[] {
+  const first = requests[0]!;
+  if (!batched && requests.length !== 1) throw new Error('an unbatched model runs one request at a time');
+  const items = requests.reduce((n, r) => n + r.items, 0);
+  return first.inputs.map((spec, i) => {
+    const byteLength = requests.reduce((n, r) => n + r.inputs[i]!.bytes.byteLength, 0);
+    const out = new Uint8Array(byteLength);
+    let at = 0;
+    for (const r of requests) {
+      out.set(r.inputs[i]!.bytes, at);
+      at += r.inputs[i]!.bytes.byteLength;
+    }
+    const shape = batched ? [items, ...spec.shape.slice(1)] : spec.shape;
+    return { name: spec.name, datatype: spec.datatype, shape, buffer: out.buffer };
+  });
+}
+
+/**
+ * Splits batch outputs back per request by item counts. Outputs must carry the batch in dim 0;
+ * views share the transferred buffer (no copy).
+ */
+export function splitOutputs(outputs: readonly WireTensor[], itemsPerRequest: readonly number[], batched: boolean): RawTensor[][] {
+  const whole = (o: WireTensor): RawTensor => ({ name: o.name, datatype: o.datatype, shape: o.shape, bytes: new Uint8Array(o.buffer) });
+  if (!batched) return [outputs.map(whole)];
+  const total = itemsPerRequest.reduce((a, b) => a + b, 0);
+  const perRequest: RawTensor[][] = itemsPerRequest.map(() => []);
+  for (const o of outputs) {
+    if (o.shape[0] !== total) throw new Error(`output '${o.name}' has ${o.shape[0]} rows for a batch of ${total}`);
+    const itemBytes = o.buffer.byteLength / total;
+    let at = 0;
+    itemsPerRequest.forEach((items, i) => {
+      const bytes = new Uint8Array(o.buffer, at * itemBytes, items * itemBytes);
+      perRequest[i]!.push({ name: o.name, datatype: o.datatype, shape: [items, ...o.shape.slice(1)], bytes });
+      at += items;
+    });
+  }
+  return perRequest;
+}
+

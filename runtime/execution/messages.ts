@@ -1,0 +1,32 @@
+/** Messages between the main thread and an instance's worker thread. */
+import type { Datatype } from '../../protocol/datatypes';
+import type { ModelSig } from '../model/signature';
+
+/** A tensor whose buffer is transferred (not copied) between threads. */
+export interface WireTensor {
+  name: string;
+  datatype: Datatype;
+  shape: number[];
+  buffer: ArrayBuffer;
+}
+
+export type Device = 'cpu' | 'cuda';
+
+export interface WorkerInit {
+  modelPath: string;
+  intraOpThreads: number;
+  device: Device;
+  /** Set by the entry shim: the TS module to load. */
+  entry?: string;
+}
+
+export type ToWorker =
+  | { type: 'run'; batchId: number; inputs: WireTensor[] }
+  /** Test hook: the worker exits when it receives its next batch, as a crash would. */
+  | { type: 'crash-on-next-run' };
+
+export type FromWorker =
+  | { type: 'ready'; sig: ModelSig; provider: Device }
+  | { type: 'init-error'; message: string }
+  | { type: 'result'; batchId: number; outputs: WireTensor[]; inputNs: number; inferNs: number; outputNs: number }
+  | { type: 'error'; batchId: number; message: string };
