@@ -51,7 +51,7 @@ export async function startRuntime(args: string[], readyTimeoutMs = 180_000): Pr
   const child = spawnTs('runtime/main.ts', [...args, '--port', '0']);
   const stderr = tail(child.stderr);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const port = await new Promise<number>((resolve, reject) => {
+  const ready = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`runtime not ready in ${readyTimeoutMs} ms: ${stderr()}`)), readyTimeoutMs);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -69,6 +69,10 @@ export async function startRuntime(args: string[], readyTimeoutMs = 180_000): Pr
       clearTimeout(timer);
       reject(new Error(`runtime exited with ${code} before ready: ${stderr()}`));
     });
+  });
+  const port = await ready.catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
   });
   child.stdout?.resume();
   return {
