@@ -25,12 +25,13 @@ export interface RouteContract<
   P extends AnyObject | undefined = AnyObject | undefined,
   Q extends AnyObject | undefined = AnyObject | undefined,
   B extends BodySpec | undefined = BodySpec | undefined,
+  A extends Access = Access,
 > {
   operationId: string;
   method: Method;
   /** Below `/api/v1`, OpenAPI style: `/models/{model}`. */
   path: string;
-  access: Access;
+  access: A;
   summary: string;
   tags: string[];
   params?: P;
@@ -46,7 +47,8 @@ export function defineRoute<
   P extends AnyObject | undefined = undefined,
   Q extends AnyObject | undefined = undefined,
   B extends BodySpec | undefined = undefined,
->(contract: RouteContract<P, Q, B>): RouteContract<P, Q, B> {
+  A extends Access = Access,
+>(contract: RouteContract<P, Q, B, A>): RouteContract<P, Q, B, A> {
   return contract;
 }
 

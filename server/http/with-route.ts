@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ROLES, type Principal, type Role } from '../auth/schemas';
 import { getServices, type Services } from '../context';
 import { AppError } from '../errors';
-import type { AnyObject, BodySpec, RouteContract } from './contract';
+import type { Access, AnyObject, BodySpec, RouteContract } from './contract';
 import { extractCredential } from './credentials';
 import { toIssues } from './issues';
 import { originAllowed, requestOrigin } from './origin';
@@ -18,11 +18,11 @@ import { errorResponse, json, NO_STORE, noContent } from './responses';
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type BodyOut<B> = B extends { kind: 'json'; schema: infer S extends z.ZodType } ? z.output<S> : undefined;
 
-export interface RouteInput<P, Q, B> {
+export interface RouteInput<P, Q, B, A extends Access = Access> {
   request: Request;
   services: Services;
   /** Null only on public routes. */
-  principal: Principal | null;
+  principal: A extends 'public' ? Principal | null : Principal;
   /** The principal's name, recorded as the actor of audit events. */
   actor: string;
   params: Out<P>;
@@ -31,7 +31,10 @@ export interface RouteInput<P, Q, B> {
 }
 
 /** A handler returns a value (serialised as JSON with the contract's status) or its own Response. */
-export type RouteHandler<P, Q, B> = (input: RouteInput<P, Q, B>) => unknown;
+export type RouteHandler<P, Q, B, A extends Access> = (input: RouteInput<P, Q, B, A>) => unknown;
+
+/** The handler Next.js calls, tagged with its contract so a test can match files to the table. */
+export type NextRouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { contract: RouteContract };
 
 /** Next 16 passes the dynamic segments as a promise. */
 export interface RouteContext {
@@ -82,12 +85,14 @@ function finish(result: unknown, contract: RouteContract): Response {
   return contract.response.status === 204 ? noContent() : json(result, contract.response.status);
 }
 
-export function withRoute<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends BodySpec | undefined>(
-  contract: RouteContract<P, Q, B>,
-  handler: RouteHandler<P, Q, B>,
-): (request: Request, context: RouteContext) => Promise<Response> {
+export function withRoute<
+  P extends AnyObject | undefined,
+  Q extends AnyObject | undefined,
+  B extends BodySpec | undefined,
+  A extends Access,
+>(contract: RouteContract<P, Q, B, A>, handler: RouteHandler<P, Q, B, A>): NextRouteHandler {
   const where = `${contract.method} ${contract.path}`;
-  return async (request, context) => {
+  const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const services = getServices();
       const principal = authenticate(request, contract as RouteContract, services);
@@ -97,7 +102,7 @@ export function withRoute<P extends AnyObject | undefined, Q extends AnyObject |
       const result = await handler({
         request,
         services,
-        principal,
+        principal: principal as RouteInput<P, Q, B, A>['principal'],
         actor: principal?.name ?? 'anonymous',
         params: params as Out<P>,
         query: query as Out<Q>,
@@ -109,4 +114,5 @@ export function withRoute<P extends AnyObject | undefined, Q extends AnyObject |
       return errorResponse(err, where);
     }
   };
+  return Object.assign(route, { contract: contract as RouteContract });
 }

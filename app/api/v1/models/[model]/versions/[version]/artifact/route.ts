@@ -1,0 +1,8 @@
+import { artifactFilename, artifactResponse, routes, withRoute } from '../../../../../../../../server/http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = withRoute(routes.downloadArtifact, ({ services, params }) =>
+  artifactResponse(services.registry.artifact(params.model, params.version), artifactFilename(params.model, params.version)),
+);
