@@ -5,7 +5,8 @@
  * `Cache-Control: no-store`. Plain Web `Request`/`Response`: server/ never imports next/*.
  */
 import { z } from 'zod';
-import { ROLES, type Principal, type Role } from '../auth/schemas';
+import { hasRole } from '../auth/roles';
+import type { Principal } from '../auth/schemas';
 import { getServices, type Services } from '../context';
 import { AppError } from '../errors';
 import type { Access, AnyObject, BodySpec, RouteContract } from './contract';
@@ -41,10 +42,6 @@ export interface RouteContext {
   params: Promise<Record<string, string | string[]>>;
 }
 
-function roleAllows(principal: Principal, needed: Role): boolean {
-  return ROLES.indexOf(principal.role) >= ROLES.indexOf(needed);
-}
-
 function authenticate(request: Request, contract: RouteContract, services: Services): Principal | null {
   const credential = extractCredential(request.headers);
   const cookieAuthenticated = contract.access !== 'public' && credential.kind === 'cookie';
@@ -59,7 +56,7 @@ function authenticate(request: Request, contract: RouteContract, services: Servi
   if (!principal) {
     throw new AppError('UNAUTHORIZED', credential.kind === 'none' ? 'Authentication required' : 'Invalid or expired credentials');
   }
-  if (!roleAllows(principal, contract.access)) {
+  if (!hasRole(principal, contract.access)) {
     throw new AppError('FORBIDDEN', `This action needs the ${contract.access} role`);
   }
   return principal;
