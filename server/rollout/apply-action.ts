@@ -1,0 +1,49 @@
+/**
+ * What a person's action does to a rollout. Pure: an illegal action in the current phase is a
+ * CONFLICT naming that phase (409), never a silent no-op or a 500.
+ */
+import { AppError } from '../errors';
+import { abort, advance, promote, type PlanResult, type RolloutState } from './plan-rollout';
+import type { RolloutSpec } from './spec';
+
+export const ROLLOUT_ACTIONS = ['pause', 'resume', 'promote', 'abort'] as const;
+export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
+
+const ALLOWED: Record<RolloutAction, readonly string[]> = {
+  pause: ['starting', 'progressing'],
+  resume: ['paused', 'progressing'],
+  promote: ['progressing', 'paused'],
+  abort: ['starting', 'progressing', 'paused'],
+};
+
+export function applyAction(spec: RolloutSpec, state: RolloutState, action: RolloutAction, actor: string, nowMs: number): PlanResult {
+  if (!ALLOWED[action].includes(state.phase)) {
+    throw new AppError('CONFLICT', `cannot ${action} a rollout that is ${state.phase}`);
+  }
+  const s: RolloutState = { ...state, progress: { ...state.progress } };
+  switch (action) {
+    case 'pause':
+      s.phase = 'paused';
+      s.reason = 'PausedByUser';
+      s.message = `paused by ${actor}`;
+      return { state: s, events: [{ action: 'rollout.paused', message: s.message }] };
+    case 'resume': {
+      if (s.phase === 'paused') {
+        s.phase = s.progress.stepStartedAtMs > 0 ? 'progressing' : 'starting';
+        s.reason = 'ResumedByUser';
+        s.message = `resumed by ${actor}`;
+        // The step's pause counts from the resume, as time spent paused was not observed.
+        s.progress.stepStartedAtMs = nowMs;
+        return { state: s, events: [{ action: 'rollout.resumed', message: s.message }] };
+      }
+      // Progressing: only a canary step that waits for a person can be resumed past.
+      const step = spec.strategy === 'canary' ? spec.steps[s.currentStep] : undefined;
+      if (!step || step.pauseSeconds !== undefined) throw new AppError('CONFLICT', `cannot resume a rollout that is ${state.phase} and not waiting for a person`);
+      return advance(spec, s, [{ action: 'rollout.resumed', message: `resumed by ${actor}` }], nowMs);
+    }
+    case 'promote':
+      return promote(s, [], 'PromotedByUser', `promoted by ${actor}`);
+    case 'abort':
+      return abort(s, [], 'AbortedByUser', `aborted by ${actor}`);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The rollout planner: one pure step of the controller's reconcile. Given the persisted rollout,
+ * what the supervisor observes of the candidate, a fresh analysis check (when one was due) and
+ * `nowMs`, it returns the next persisted state and the events to record. Timers are recomputed
+ * from stored times, so a restarted control plane continues where it was.
+ */
+import type { AnalysisCheck } from './analysis';
+import type { RolloutPhase } from './phases';
+import type { RolloutProgress, RolloutSpec } from './spec';
+
+export interface RolloutState {
+  phase: RolloutPhase;
+  currentStep: number;
+  weightPct: number;
+  reason: string;
+  message: string;
+  progress: RolloutProgress;
+}
+
+export interface CandidateObservation {
+  readyReplicas: number;
+  wantedReplicas: number;
+  /** Restarts of candidate replicas that never became ready, with the last error. */
+  failedStarts: number;
+  lastError?: string;
+}
+
+export interface PlanEvent {
+  action: string;
+  message: string;
+}
+
+export interface PlanResult {
+  state: RolloutState;
+  events: PlanEvent[];
+  /** Switch the endpoint's stable version to the candidate (promotion). */
+  promote?: true;
+}
+
+const MAX_FAILED_STARTS = 3;
+
+/** When the next analysis check is due, or undefined when the rollout runs none now. */
+export function nextCheckAtMs(spec: RolloutSpec, state: RolloutState): number | undefined {
+  if (!spec.analysis || (state.phase !== 'progressing' && state.phase !== 'paused')) return undefined;
+  return state.progress.lastCheckAtMs + spec.analysis.intervalSeconds * 1000;
+}
+
+export function planRollout(spec: RolloutSpec, state: RolloutState, candidate: CandidateObservation, check: AnalysisCheck | undefined, nowMs: number): PlanResult {
+  const s: RolloutState = { ...state, progress: { ...state.progress } };
+  const events: PlanEvent[] = [];
+
+  if (s.phase === 'starting') {
+    const needed = spec.strategy === 'blue-green' ? candidate.wantedReplicas : 1;
+    if (candidate.readyReplicas >= needed && needed > 0) {
+      s.phase = 'progressing';
+      s.reason = 'CandidateReady';
+      s.message = `candidate ready (${candidate.readyReplicas} replica${candidate.readyReplicas === 1 ? '' : 's'})`;
+      s.progress.stepStartedAtMs = nowMs;
+      s.progress.lastCheckAtMs = nowMs;
+      s.weightPct = spec.strategy === 'canary' ? (spec.steps[0]?.weightPct ?? 0) : 0;
+      events.push({ action: 'rollout.progressing', message: spec.strategy === 'canary' ? `step 1 at ${s.weightPct}%` : s.message });
+      return { state: s, events };
+    }
+    const timedOut = nowMs - s.progress.startedAtMs > spec.readyTimeoutSeconds * 1000;
+    if (candidate.failedStarts >= MAX_FAILED_STARTS || timedOut) {
+      const why = candidate.lastError ?? (timedOut ? `not ready within ${spec.readyTimeoutSeconds} s` : 'candidate failed to start');
+      return abort(s, events, 'CandidateNotReady', `candidate never became ready: ${why}`);
+    }
+    return { state: s, events };
+  }
+
+  if (s.phase !== 'progressing' && s.phase !== 'paused') return { state: s, events };
+
+  if (check) {
+    s.progress.lastCheckAtMs = nowMs;
+    s.progress.lastVerdict = check.verdict;
+    if (check.verdict === 'fail') {
+      s.progress.failedChecks++;
+      events.push({ action: 'rollout.analysis-failed', message: `check ${s.progress.failedChecks} failed: ${check.summary}` });
+      if (s.progress.failedChecks > (spec.analysis?.failureLimit ?? 0)) return abort(s, events, 'AnalysisFailed', check.summary);
+    }
+  }
+  if (s.phase === 'paused') return { state: s, events };
+
+  const gatePassed = !spec.analysis || s.progress.lastVerdict === 'pass';
+  if (spec.strategy === 'canary') {
+    const step = spec.steps[s.currentStep];
+    if (!step || step.pauseSeconds === undefined) return { state: s, events };
+    if (nowMs < s.progress.stepStartedAtMs + step.pauseSeconds * 1000 || !gatePassed) return { state: s, events };
+    return advance(spec, s, events, nowMs);
+  }
+  if (spec.strategy === 'blue-green' && spec.autoPromotionSeconds !== undefined) {
+    if (nowMs >= s.progress.stepStartedAtMs + spec.autoPromotionSeconds * 1000 && gatePassed) {
+      return promote(s, events, 'AutoPromoted', `promoted after ${spec.autoPromotionSeconds} s`);
+    }
+  }
+  return { state: s, events };
+}
+
+/** Moves a canary to its next step, or promotes after the last one. */
+export function advance(spec: RolloutSpec, s: RolloutState, events: PlanEvent[], nowMs: number): PlanResult {
+  if (spec.strategy !== 'canary') return promote(s, events, 'Promoted', 'promoted');
+  const next = s.currentStep + 1;
+  if (next >= spec.steps.length) return promote(s, events, 'StepsCompleted', `all ${spec.steps.length} steps completed`);
+  s.currentStep = next;
+  s.weightPct = spec.steps[next]!.weightPct;
+  s.progress.stepStartedAtMs = nowMs;
+  s.progress.lastVerdict = undefined;
+  s.reason = 'StepAdvanced';
+  s.message = `step ${next + 1} of ${spec.steps.length} at ${s.weightPct}%`;
+  events.push({ action: 'rollout.step', message: s.message });
+  return { state: s, events };
+}
+
+export function promote(s: RolloutState, events: PlanEvent[], reason: string, message: string): PlanResult {
+  s.phase = 'promoting';
+  s.weightPct = 100;
+  s.reason = reason;
+  s.message = message;
+  events.push({ action: 'rollout.promoting', message });
+  return { state: s, events, promote: true };
+}
+
+export function abort(s: RolloutState, events: PlanEvent[], reason: string, message: string): PlanResult {
+  s.phase = 'aborted';
+  s.weightPct = 0;
+  s.reason = reason;
+  s.message = message;
+  events.push({ action: 'rollout.aborted', message: `${reason}: ${message}` });
+  return { state: s, events };
+}

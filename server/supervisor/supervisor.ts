@@ -1,0 +1,250 @@
+/**
+ * The supervisor keeps runtime processes in line with the desired state: it starts missing
+ * replicas, waits for readiness before routing to them, restarts crashed or unresponsive ones
+ * with backoff, rolls config changes one replica at a time, and drains replicas no longer wanted
+ * (out of the routing table first, then SIGTERM, then SIGKILL after a grace period).
+ */
+import { EventEmitter } from 'node:events';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { RuntimeStats } from '../../protocol/stats';
+import type { ReplicaAddress } from '../gateway/routing-table';
+import { restartDelayMs, restartsAfterCrash } from './backoff';
+import { readDesiredState, slotsOf, type DesiredVersion, type ExtraVersion } from './desired-state';
+import { probeReady } from './health-probe';
+import type { InstancesStore } from './instances-store';
+import type { Launcher, RuntimeHandle } from './launcher';
+import { describeExit } from './local-launcher';
+import { planReconcile, type DesiredSlot, type InstanceState } from './plan';
+import type { Db } from '../../db/client';
+
+export interface SupervisorOptions {
+  db: Db;
+  store: InstancesStore;
+  launcher: Launcher;
+  log: Logger;
+  artifactsDir: string;
+  socketDir: string;
+  /** Versions rollouts want running besides each endpoint's stable one. */
+  extraVersions: () => ExtraVersion[];
+  tickMs?: number;
+  healthIntervalMs?: number;
+  /** Consecutive failed probes before a ready runtime counts as unresponsive and is killed. */
+  healthFailureLimit?: number;
+  startTimeoutMs?: number;
+  drainGraceMs?: number;
+}
+
+interface Instance {
+  id: string;
+  slot: DesiredSlot;
+  target: DesiredVersion;
+  state: InstanceState;
+  handle: RuntimeHandle;
+  socketPath: string;
+  startedAtMs: number;
+  healthFailures: number;
+  stopping?: Promise<void>;
+}
+
+interface SlotHistory {
+  restarts: number;
+  notBeforeMs: number;
+  lastError: string | null;
+}
+
+export interface SupervisorEvents {
+  /** The set of ready replicas changed: recompute and publish routes. */
+  changed: [];
+  stats: [{ endpoint: string; version: number; instanceId: string; stats: RuntimeStats }];
+}
+
+export class Supervisor extends EventEmitter<SupervisorEvents> {
+  private readonly instances = new Map<string, Instance>();
+  private readonly history = new Map<string, SlotHistory>();
+  private desired: DesiredVersion[] = [];
+  private generation = 0;
+  private timer?: NodeJS.Timeout;
+  private healthTimer?: NodeJS.Timeout;
+  private ticking = false;
+  private closed = false;
+
+  constructor(private readonly o: SupervisorOptions) {
+    super();
+  }
+
+  start(): void {
+    rmSync(this.o.socketDir, { recursive: true, force: true });
+    mkdirSync(this.o.socketDir, { recursive: true, mode: 0o700 });
+    this.o.store.clear();
+    this.timer = setInterval(() => this.trigger(), this.o.tickMs ?? 1000);
+    this.healthTimer = setInterval(() => void this.checkHealth(), this.o.healthIntervalMs ?? 2000);
+    this.trigger();
+  }
+
+  /** Reconcile now (debounced to one pass at a time). */
+  trigger(): void {
+    if (this.ticking || this.closed) return;
+    this.ticking = true;
+    try {
+      this.reconcile();
+    } catch (err) {
+      this.o.log.error({ err }, 'supervisor reconcile failed');
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Ready replicas per endpoint and version, for the routing table. */
+  readyReplicas(): Map<string, Map<number, ReplicaAddress[]>> {
+    const out = new Map<string, Map<number, ReplicaAddress[]>>();
+    for (const inst of this.instances.values()) {
+      if (inst.state !== 'ready') continue;
+      const byVersion = out.get(inst.slot.endpoint) ?? new Map<number, ReplicaAddress[]>();
+      byVersion.set(inst.slot.version, [...(byVersion.get(inst.slot.version) ?? []), { id: inst.id, socketPath: inst.socketPath }]);
+      out.set(inst.slot.endpoint, byVersion);
+    }
+    return out;
+  }
+
+  desiredVersions(): readonly DesiredVersion[] {
+    return this.desired;
+  }
+
+  /** The last error of each slot that failed, for the replicas table. */
+  lastErrors(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [key, h] of this.history) if (h.lastError) out.set(key, h.lastError);
+    return out;
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    clearInterval(this.healthTimer);
+    await Promise.all([...this.instances.values()].map((inst) => this.drain(inst, 'control plane stopping')));
+  }
+
+  private reconcile(): void {
+    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.o.extraVersions());
+    const slots = slotsOf(this.desired);
+    const observed = [...this.instances.values()].map((i) => ({ id: i.id, key: i.slot.key, configHash: i.slot.configHash, state: i.state }));
+    const backoff = new Map([...this.history].map(([k, h]) => [k, { notBeforeMs: h.notBeforeMs }]));
+    for (const action of planReconcile(slots, observed, backoff, Date.now())) {
+      if (action.kind === 'start') {
+        const target = this.desired.find((d) => d.endpoint === action.slot.endpoint && d.version === action.slot.version)!;
+        this.launch(action.slot, target);
+      } else {
+        const inst = this.instances.get(action.instanceId);
+        if (inst) void this.drain(inst, action.reason);
+      }
+    }
+  }
+
+  private launch(slot: DesiredSlot, target: DesiredVersion): void {
+    const id = `r${++this.generation}`;
+    const socketPath = join(this.o.socketDir, `${id}.sock`);
+    const handle = this.o.launcher.launch(
+      { instanceId: id, endpoint: slot.endpoint, version: slot.version, replica: slot.replica, modelPath: target.modelPath, config: target.config, socketPath },
+      { onStats: (stats) => this.emit('stats', { endpoint: slot.endpoint, version: slot.version, instanceId: id, stats }) },
+    );
+    const inst: Instance = { id, slot, target, state: 'starting', handle, socketPath, startedAtMs: Date.now(), healthFailures: 0 };
+    this.instances.set(id, inst);
+    const history = this.history.get(slot.key);
+    this.record(inst, 'starting', { pid: handle.pid ?? null, socketPath, restarts: history?.restarts ?? 0 });
+    this.o.log.info({ endpoint: slot.endpoint, version: slot.version, replica: slot.replica, pid: handle.pid }, 'runtime starting');
+
+    const startTimer = setTimeout(() => {
+      if (inst.state === 'starting') {
+        this.noteFailure(slot.key, `did not become ready within ${(this.o.startTimeoutMs ?? 120_000) / 1000} s`);
+        handle.kill();
+      }
+    }, this.o.startTimeoutMs ?? 120_000);
+    handle.ready.then(
+      () => {
+        clearTimeout(startTimer);
+        if (inst.state !== 'starting') return;
+        inst.state = 'ready';
+        const h = this.history.get(slot.key);
+        if (h) h.lastError = null;
+        this.record(inst, 'ready', { lastHealthyAt: new Date(), lastError: null });
+        this.o.log.info({ endpoint: slot.endpoint, version: slot.version, replica: slot.replica }, 'runtime ready');
+        this.emit('changed');
+        this.trigger();
+      },
+      () => clearTimeout(startTimer),
+    );
+    void handle.exited.then((exit) => {
+      clearTimeout(startTimer);
+      this.instances.delete(id);
+      const wasReady = inst.state === 'ready';
+      if (inst.state !== 'stopping') {
+        // An exit nobody asked for: restart with backoff and keep the reason for the replicas table.
+        const h = this.history.get(slot.key) ?? { restarts: 0, notBeforeMs: 0, lastError: null };
+        h.restarts = restartsAfterCrash(h.restarts, Date.now() - inst.startedAtMs);
+        h.notBeforeMs = Date.now() + restartDelayMs(h.restarts);
+        h.lastError = h.lastError && !wasReady ? h.lastError : describeExit(exit);
+        this.history.set(slot.key, h);
+        this.record(inst, 'failed', { pid: null, restarts: h.restarts, lastError: h.lastError });
+        this.o.log.warn({ endpoint: slot.endpoint, version: slot.version, replica: slot.replica, restarts: h.restarts, error: h.lastError }, 'runtime exited unexpectedly');
+      }
+      if (wasReady) this.emit('changed');
+      this.trigger();
+    });
+  }
+
+  private noteFailure(key: string, message: string): void {
+    const h = this.history.get(key) ?? { restarts: 0, notBeforeMs: 0, lastError: null };
+    h.lastError = message;
+    this.history.set(key, h);
+  }
+
+  private drain(inst: Instance, reason: string): Promise<void> {
+    if (inst.stopping) return inst.stopping;
+    const wasReady = inst.state === 'ready';
+    inst.state = 'stopping';
+    this.record(inst, 'draining', {});
+    // Out of the routing table before SIGTERM, so no new request reaches a draining runtime.
+    if (wasReady) this.emit('changed');
+    this.o.log.info({ endpoint: inst.slot.endpoint, version: inst.slot.version, replica: inst.slot.replica, reason }, 'runtime draining');
+    inst.stopping = inst.handle.stop(this.o.drainGraceMs ?? 30_000).then(() => {
+      const stillWanted = slotsOf(this.desired).some((s) => s.key === inst.slot.key);
+      const replaced = [...this.instances.values()].some((i) => i.slot.key === inst.slot.key && i !== inst);
+      if (!stillWanted) this.o.store.remove(inst.target.endpointId, inst.target.versionId, inst.slot.replica);
+      else if (!replaced) this.record(inst, 'stopped', { pid: null });
+      this.trigger();
+    });
+    return inst.stopping;
+  }
+
+  private async checkHealth(): Promise<void> {
+    const limit = this.o.healthFailureLimit ?? 3;
+    await Promise.all(
+      [...this.instances.values()]
+        .filter((i) => i.state === 'ready')
+        .map(async (inst) => {
+          const ok = await probeReady(inst.socketPath, 2000);
+          if (inst.state !== 'ready') return;
+          if (ok) {
+            inst.healthFailures = 0;
+            return;
+          }
+          if (++inst.healthFailures >= limit) {
+            this.noteFailure(inst.slot.key, `unresponsive: ${limit} readiness probes failed`);
+            this.o.log.warn({ endpoint: inst.slot.endpoint, version: inst.slot.version, replica: inst.slot.replica }, 'runtime unresponsive, killing');
+            inst.handle.kill();
+          }
+        }),
+    );
+  }
+
+  private record(inst: Instance, state: 'starting' | 'ready' | 'draining' | 'stopped' | 'failed', extra: Partial<Parameters<InstancesStore['upsert']>[0]>): void {
+    try {
+      this.o.store.upsert({ endpointId: inst.target.endpointId, versionId: inst.target.versionId, replica: inst.slot.replica, state, ...extra });
+    } catch (err) {
+      // The endpoint may have been deleted meanwhile (its rows cascade away): nothing to record.
+      this.o.log.debug({ err }, 'runtime instance not recorded');
+    }
+  }
+}
