@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestDeps, type TestDeps } from '../test-support';
+import { listAudit, recordAudit } from '.';
+
+let deps: TestDeps;
+beforeEach(() => {
+  deps = makeTestDeps();
+  const at = new Date(Date.UTC(2026, 0, 1));
+  for (let i = 1; i <= 5; i++) {
+    recordAudit(deps.db, { actor: i % 2 ? 'alice' : 'bob', action: i <= 3 ? 'model.create' : 'model.delete', target: `model/m${i}`, details: { i }, at });
+  }
+});
+afterEach(() => deps.cleanup());
+
+const targets = (q: Parameters<typeof listAudit>[1]) => listAudit(deps.db, q).items.map((e) => e.target);
+
+describe('listAudit', () => {
+  it.each([
+    [{ limit: 50 }, ['model/m5', 'model/m4', 'model/m3', 'model/m2', 'model/m1']],
+    [{ limit: 50, actor: 'bob' }, ['model/m4', 'model/m2']],
+    [{ limit: 50, action: 'model.delete' }, ['model/m5', 'model/m4']],
+    [{ limit: 50, target: 'model/m3' }, ['model/m3']],
+    [{ limit: 50, actor: 'alice', action: 'model.create' }, ['model/m3', 'model/m1']],
+    [{ limit: 50, actor: 'nobody' }, []],
+    [{ limit: 50, cursor: 'garbage' }, []],
+  ])('%j → newest first %j', (q, expected) => {
+    expect(targets(q)).toEqual(expected);
+  });
+
+  it('pages with a cursor until nextCursor is null', () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let guard = 0; guard < 10; guard++) {
+      const page = listAudit(deps.db, { limit: 2, cursor });
+      seen.push(...page.items.map((e) => e.target));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(['model/m5', 'model/m4', 'model/m3', 'model/m2', 'model/m1']);
+  });
+
+  it('returns details and an ISO time', () => {
+    expect(listAudit(deps.db, { limit: 1 }).items[0]).toMatchObject({ details: { i: 5 }, at: '2026-01-01T00:00:00.000Z', actor: 'alice' });
+  });
+});
