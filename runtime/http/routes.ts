@@ -1,0 +1,140 @@
+/**
+ * The runtime's HTTP routes: KServe v2 (health, server and model metadata, readiness, infer,
+ * Triton statistics), Prometheus `/metrics`, the latest stats message and, only with test
+ * hooks on, two test routes. Thin: each route reads state and calls one function.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { INFERENCE_HEADER_CONTENT_LENGTH } from '../../protocol/kserve';
+import { RuntimeError, toRuntimeError } from '../errors';
+import type { InstancePool } from '../execution/instance-pool';
+import { infer, type InferenceDeps } from '../inference';
+import type { Recorder } from '../metrics/recorder';
+import type { ModelSig } from '../model/signature';
+import { readBody } from './body';
+import { sendError, sendJson, sendText } from './respond';
+
+export const SERVER_NAME = 'slipway-runtime';
+export const SERVER_VERSION = '0.1.0';
+const EXTENSIONS = ['classification', 'model_configuration', 'binary_tensor_data', 'parameters', 'statistics', 'schedule_policy'];
+
+export interface Serving {
+  deps: InferenceDeps;
+  sig: ModelSig;
+  maxBatchSize: number;
+  provider: string;
+  recorder: Recorder;
+  pool: InstancePool;
+}
+
+export interface RuntimeState {
+  model: string;
+  version: string;
+  maxBodyBytes: number;
+  testHooks: boolean;
+  /** Set once loaded and warmed up. */
+  serving?: Serving;
+  ready: boolean;
+  draining: boolean;
+  /** Why /v2/health/ready is 503 (loading, a load failure, draining). */
+  notReadyReason: string;
+}
+
+const MODEL_ROUTE = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer|stats))?$/;
+
+export async function route(state: RuntimeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const receivedNs = process.hrtime.bigint();
+  const path = (req.url ?? '/').split('?')[0]!;
+  const method = req.method ?? 'GET';
+  try {
+    if (method === 'GET' && path === '/v2/health/live') return sendJson(res, 200, {});
+    if (method === 'GET' && path === '/v2/health/ready') return readiness(state, res);
+    if (method === 'GET' && path === '/v2') return sendJson(res, 200, { name: SERVER_NAME, version: SERVER_VERSION, extensions: EXTENSIONS });
+    if (method === 'GET' && path === '/metrics') return await metrics(state, res);
+    if (method === 'GET' && path === '/v2/slipway/stats') return latestStats(state, res);
+    if (method === 'GET' && path === '/v2/models/stats') return sendJson(res, 200, servingOr503(state).recorder.triton.toTriton(state.model, state.version));
+    if (state.testHooks && path.startsWith('/v2/slipway/test/')) return testRoute(state, method, path, res);
+    const m = MODEL_ROUTE.exec(path);
+    if (!m) throw new RuntimeError('not_found', `no route for ${method} ${path}`);
+    const [, name, version, action] = m;
+    checkModel(state, decodeURIComponent(name!), version && decodeURIComponent(version));
+    if (method === 'POST' && action === 'infer') return await inferRoute(state, req, res, receivedNs);
+    if (method !== 'GET' || action === 'infer') throw new RuntimeError('not_found', `no route for ${method} ${path}`);
+    if (action === 'ready') return readiness(state, res);
+    if (action === 'stats') return sendJson(res, 200, servingOr503(state).recorder.triton.toTriton(state.model, state.version));
+    return sendJson(res, 200, modelMetadata(state, servingOr503(state)));
+  } catch (err) {
+    sendError(res, toRuntimeError(err));
+  }
+}
+
+function checkModel(state: RuntimeState, name: string, version: string | undefined): void {
+  if (name !== state.model) throw new RuntimeError('not_found', `Request for unknown model: '${name}' is not found`);
+  if (version !== undefined && version !== '' && version !== state.version) {
+    throw new RuntimeError('not_found', `Request for unknown model: '${name}' version ${version} is not found`);
+  }
+}
+
+function servingOr503(state: RuntimeState): Serving {
+  if (!state.serving) throw new RuntimeError('unavailable', state.notReadyReason);
+  return state.serving;
+}
+
+function readiness(state: RuntimeState, res: ServerResponse): void {
+  if (state.ready && !state.draining) return sendJson(res, 200, {});
+  sendJson(res, 503, { error: state.notReadyReason });
+}
+
+function modelMetadata(state: RuntimeState, s: Serving) {
+  // Triton shows a batched model's shapes with -1 for the batch dimension.
+  const shape = (dims: number[]) => (s.maxBatchSize > 0 ? [-1, ...dims.slice(1)] : dims);
+  const tensor = (t: ModelSig['inputs'][number]) => ({ name: t.name, datatype: t.datatype, shape: shape(t.shape) });
+  return {
+    name: state.model,
+    versions: [state.version],
+    platform: 'onnxruntime_onnx',
+    inputs: s.sig.inputs.map(tensor),
+    outputs: s.sig.outputs.map(tensor),
+    parameters: { provider: s.provider, max_batch_size: s.maxBatchSize },
+  };
+}
+
+async function inferRoute(state: RuntimeState, req: IncomingMessage, res: ServerResponse, receivedNs: bigint): Promise<void> {
+  if (state.draining) throw new RuntimeError('unavailable', 'the runtime is draining and accepts no new requests');
+  const serving = servingOr503(state);
+  if (!state.ready) throw new RuntimeError('unavailable', state.notReadyReason);
+  let body: Buffer;
+  try {
+    body = await readBody(req, state.maxBodyBytes);
+  } catch (err) {
+    const e = toRuntimeError(err);
+    serving.recorder.failure(e.reason, Number(process.hrtime.bigint() - receivedNs));
+    throw e;
+  }
+  const header = req.headers[INFERENCE_HEADER_CONTENT_LENGTH];
+  const response = await infer(serving.deps, body, Array.isArray(header) ? header[0] : header, receivedNs);
+  const headers: Record<string, string | number> = { 'content-type': response.contentType, 'content-length': response.body.byteLength };
+  if (response.headerLength !== undefined) headers[INFERENCE_HEADER_CONTENT_LENGTH] = response.headerLength;
+  res.writeHead(200, headers);
+  res.end(response.body);
+}
+
+async function metrics(state: RuntimeState, res: ServerResponse): Promise<void> {
+  const register = servingOr503(state).recorder.prom.register;
+  sendText(res, 200, register.contentType, await register.metrics());
+}
+
+function latestStats(state: RuntimeState, res: ServerResponse): void {
+  const latest = servingOr503(state).recorder.latest;
+  if (!latest) throw new RuntimeError('unavailable', 'no stats interval has closed yet');
+  sendJson(res, 200, latest);
+}
+
+function testRoute(state: RuntimeState, method: string, path: string, res: ServerResponse): void {
+  const s = servingOr503(state);
+  if (method === 'GET' && path === '/v2/slipway/test/dispatch-log') return sendJson(res, 200, { ids: s.deps.scheduler.dispatchLog });
+  if (method === 'POST' && path === '/v2/slipway/test/crash-next-batch') {
+    s.pool.crashOnNextRun();
+    return sendJson(res, 200, {});
+  }
+  throw new RuntimeError('not_found', `no test route ${method} ${path}`);
+}
