@@ -84,7 +84,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     const spec = Object.fromEntries([...Object.keys(FLAGS), 'config-json'].map((k) => [k, { type: 'string' as const }]));
     values = parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Record<string, string>;
   } catch (err) {
-    return { ok: false, message: (err as Error).message };
+    return { ok: false, message: (err as Error).message.split('\n').join(' ') };
   }
   const fromConfig = configToOptions(values['config-json']);
   if (!fromConfig.ok) return fromConfig;

@@ -118,6 +118,7 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
     async drain() {
       state.draining = true;
       state.notReadyReason = 'the runtime is draining';
+      scheduler.release();
       await scheduler.whenIdle();
       await close();
     },
