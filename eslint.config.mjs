@@ -36,7 +36,17 @@ const config = [
     rules: restrict([
       to('app', 'server/ never imports app/.'),
       to('runtime', 'server/ talks to runtimes over HTTP and spawns them; it never imports runtime/ code.'),
-      { group: ['next/*'], message: 'server/ never imports next/*.' },
+      { group: ['next', 'next/*'], message: 'server/ never imports next (server/web/next-server.ts is the one exception).' },
+      { group: ['onnxruntime-node'], message: 'Only runtime/ imports onnxruntime-node.' },
+    ]),
+  },
+  {
+    // The custom server is how the composition root serves the app: the one server/ file that
+    // imports `next` (the package itself, not next/*), so route handlers share our Services.
+    files: ['server/web/next-server.ts'],
+    rules: restrict([
+      to('app', 'server/ never imports app/.'),
+      to('runtime', 'server/ talks to runtimes over HTTP and spawns them; it never imports runtime/ code.'),
       { group: ['onnxruntime-node'], message: 'Only runtime/ imports onnxruntime-node.' },
     ]),
   },

@@ -42,7 +42,20 @@ export interface ErrorIssue {
   message: string;
 }
 
+/** Shared by every copy of this module (see `AppError[Symbol.hasInstance]`). */
+const APP_ERROR_BRAND = Symbol.for('slipway.AppError');
+
 export class AppError extends Error {
+  readonly [APP_ERROR_BRAND] = true;
+
+  /**
+   * Next.js bundles route handlers with their own copy of this module, while services run the
+   * composition root's copy: `instanceof` checks a brand both copies share, not class identity.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[APP_ERROR_BRAND] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -1,0 +1,101 @@
+/**
+ * The composition root, run by `npm start`: config → data dir → database (migrated) → admin
+ * token → services (registered on globalThis) → demo seed → Next.js on SLIPWAY_HOST:PORT.
+ * Nothing else in server/ has start-up effects.
+ */
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { closeDatabase, migrate, openDatabase } from '../db/client';
+import { bootstrapAdmin } from './auth';
+import { ConfigError, loadConfig, type Config } from './config';
+import { clearServices, registerServices } from './context';
+import { prepareDataDir, writeAdminTokenFile } from './data-dir';
+import { resolveDemoModelPath } from './demo/demo-model-path';
+import { seedDemo } from './demo/seed-demo';
+import type { ServiceDeps } from './deps';
+import { createLogger } from './log';
+import { buildServices } from './services';
+import { startWebServer } from './web/next-server';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+function readConfig(): Config {
+  try {
+    return loadConfig(PROJECT_ROOT);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  const { staleTmpFiles } = prepareDataDir(config);
+  if (staleTmpFiles > 0) log.info({ staleTmpFiles }, 'removed stale temp uploads');
+
+  const db = openDatabase(config.paths.database);
+  migrate(db, config.paths.migrations);
+  const deps: ServiceDeps = { db, config, now: () => new Date() };
+
+  const admin = bootstrapAdmin(deps);
+  if (admin.generatedSecret) {
+    writeAdminTokenFile(config.paths.adminTokenFile, admin.generatedSecret);
+    console.log(`slipway: generated an admin token (shown once; also saved to ${config.paths.adminTokenFile}):\n  ${admin.generatedSecret}`);
+  } else if (admin.step !== 'keep') {
+    log.info({ step: admin.step }, 'admin token from SLIPWAY_ADMIN_TOKEN');
+  }
+
+  const services = buildServices(deps);
+  registerServices(services);
+
+  if (config.demo) {
+    try {
+      if (await seedDemo(services, resolveDemoModelPath())) log.info('seeded the demo model and endpoint "text-orientation"');
+    } catch (err) {
+      // The demo is a convenience: a failed seed must not keep the control plane down.
+      log.warn({ err }, 'could not seed the demo');
+    }
+  }
+
+  const server = await startWebServer({
+    dir: config.paths.projectRoot,
+    host: config.host,
+    port: config.port,
+    onError: (err) => log.error({ err }, 'request failed in the web handler'),
+  });
+  console.log(`slipway: control plane listening on http://${config.host}:${config.port}`);
+
+  installShutdown(server, () => {
+    clearServices();
+    closeDatabase(db);
+  });
+}
+
+function installShutdown(server: Server, closeRest: () => void): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`slipway: ${signal} received, shutting down`);
+    server.close(() => {
+      closeRest();
+      process.exit(0);
+    });
+    // Keep-alive connections would hold close() open; they get no new requests once closing.
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+    }, 5000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`slipway: failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
