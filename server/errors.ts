@@ -52,7 +52,7 @@ export class AppError extends Error {
    * Next.js bundles route handlers with their own copy of this module, while services run the
    * composition root's copy: `instanceof` checks a brand both copies share, not class identity.
    */
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[APP_ERROR_BRAND] === true;
   }
 
