@@ -1,0 +1,155 @@
+/**
+ * Starts the real control plane for integration tests: `node --import tsx server/main.ts` (what
+ * `npm start` runs after its build step) on free loopback ports with a fresh data folder and a
+ * known admin token, waits for `/api/v1/health`, and stops it (SIGTERM, then SIGKILL) afterwards.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const PROJECT_ROOT = join(import.meta.dirname, '..');
+
+export interface ControlPlaneOptions {
+  demo?: boolean;
+  maxUploadBytes?: number;
+  /** Bounded wait for health, generous for a cold Next.js start on a busy machine. */
+  startTimeoutMs?: number;
+}
+
+export interface ControlPlane {
+  baseUrl: string;
+  apiUrl: string;
+  dataDir: string;
+  adminToken: string;
+  child: ChildProcess;
+  /** What the process printed so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Polls `check` until it returns a value, or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const LOCK_DIR = join(tmpdir(), 'slipway-ensure-build.lock');
+const LOCK_STALE_MS = 15 * 60_000;
+
+/**
+ * Runs `scripts/ensure-build.mjs` (a no-op when the build is current). Test files run in parallel
+ * processes, so a lock folder serialises the builds; the ones that wait then find it current.
+ */
+export async function ensureBuild(): Promise<void> {
+  await waitFor(
+    () => {
+      try {
+        mkdirSync(LOCK_DIR);
+        return true;
+      } catch {
+        try {
+          if (Date.now() - statSync(LOCK_DIR).mtimeMs > LOCK_STALE_MS) rmSync(LOCK_DIR, { recursive: true, force: true });
+        } catch {
+          // Released between our two calls: try again.
+        }
+        return undefined;
+      }
+    },
+    LOCK_STALE_MS,
+    'the build lock',
+  );
+  try {
+    writeFileSync(join(LOCK_DIR, 'owner'), String(process.pid));
+    const result = spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`ensure-build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
+}
+
+export async function startControlPlane(options: ControlPlaneOptions = {}): Promise<ControlPlane> {
+  const [port, gatewayPort] = [await freePort(), await freePort()];
+  const dataDir = mkdtempSync(join(tmpdir(), 'slipway-it-'));
+  const adminToken = `slw_${randomBytes(24).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    SLIPWAY_HOST: '127.0.0.1',
+    SLIPWAY_GATEWAY_PORT: String(gatewayPort),
+    SLIPWAY_DATA_DIR: dataDir,
+    SLIPWAY_ADMIN_TOKEN: adminToken,
+    SLIPWAY_DEMO: options.demo ? '1' : '0',
+    SLIPWAY_LOG_LEVEL: 'warn',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  if (options.maxUploadBytes !== undefined) env.SLIPWAY_MAX_UPLOAD_BYTES = String(options.maxUploadBytes);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const plane: ControlPlane = {
+    baseUrl,
+    apiUrl: `${baseUrl}/api/v1`,
+    dataDir,
+    adminToken,
+    child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+        if (!killed) {
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`control plane exited (${child.exitCode ?? child.signalCode})`);
+        try {
+          const res = await fetch(`${plane.apiUrl}/health`);
+          return res.ok ? true : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      options.startTimeoutMs ?? 90_000,
+      `${plane.apiUrl}/health`,
+    );
+  } catch (err) {
+    await plane.stop();
+    throw new Error(`${(err as Error).message}\n--- control plane output ---\n${output}`);
+  }
+  return plane;
+}
