@@ -58,10 +58,14 @@ export class ShadowMirror {
     const candidatePath = `/v2/models/${encodeURIComponent(routes.endpoint)}/versions/${version}/infer`;
     this.outstanding.set(replica.id, (this.outstanding.get(replica.id) ?? 0) + 1);
     const tol = routes.shadow ?? { atol: 0, rtol: 0 };
+    const startedNs = process.hrtime.bigint();
+    const elapsedUs = () => Number(process.hrtime.bigint() - startedNs) / 1_000;
     const base = { endpoint: routes.endpoint, version, requestId: requestId(body, headerLength({ status: 0, headers, body })), atMs: Date.now() };
     this.pool
       .request(replica, 'POST', candidatePath, headers, body)
       .then((candidate) => {
+        // Shadow latency and errors count as the candidate's own traffic on route `shadow`.
+        this.stats.record(routes.endpoint, version, 'shadow', candidate.status, elapsedUs());
         const now = this.stats.shadowCell(routes.endpoint, version);
         if (candidate.status !== 200) {
           now.failed++;
@@ -80,6 +84,7 @@ export class ShadowMirror {
         else this.onSample({ ...base, ...comparison });
       })
       .catch((err: Error) => {
+        this.stats.record(routes.endpoint, version, 'shadow', 502, elapsedUs());
         this.stats.shadowCell(routes.endpoint, version).failed++;
         this.onSample({ ...base, shapeMatch: false, maxAbsDiff: Infinity, withinTolerance: false, argmaxAgree: false, agree: false, error: err.message });
       })

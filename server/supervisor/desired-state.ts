@@ -25,6 +25,8 @@ export interface DesiredVersion {
   modelPath: string;
   config: RuntimeConfig;
   replicas: number;
+  /** The endpoint's stable version (the others run for rollouts or a handoff). */
+  stable: boolean;
   /** Changes whenever a replica would need a restart to match (model or config). */
   configHash: string;
 }
@@ -47,7 +49,7 @@ export function readDesiredState(db: Db, artifactsDir: string, extras: readonly 
       const modelPath = join(artifactsDir, `${v.sha256}.onnx`);
       const { replicas: _ignored, ...perProcess } = config;
       const configHash = createHash('sha256').update(JSON.stringify({ modelPath, perProcess })).digest('hex').slice(0, 16);
-      out.push({ endpoint: row.endpoint, endpointId: row.endpointId, version: v.version, versionId, modelPath, config, replicas, configHash });
+      out.push({ endpoint: row.endpoint, endpointId: row.endpointId, version: v.version, versionId, modelPath, config, replicas, stable: versionId === row.versionId, configHash });
     }
   }
   return out;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplicaAddress } from '../gateway/routing-table';
+import type { DesiredVersion } from '../supervisor/desired-state';
+import { buildRoutingTable } from './build-routing-table';
+
+const dv = (endpoint: string, version: number, stable: boolean): DesiredVersion => ({
+  endpoint,
+  endpointId: 1,
+  version,
+  versionId: version,
+  modelPath: '/m.onnx',
+  config: {} as DesiredVersion['config'],
+  replicas: 1,
+  stable,
+  configHash: 'h',
+});
+const r = (id: string): ReplicaAddress => ({ id, socketPath: `/s/${id}` });
+
+describe('buildRoutingTable', () => {
+  it('routes each endpoint to its stable version with the ready replicas of every version', () => {
+    const table = buildRoutingTable([dv('a', 1, true), dv('a', 2, false)], new Map([['a', new Map([[1, [r('x')]], [2, [r('y')]]])]]), new Map(), new Map());
+    expect(table).toEqual({ a: { endpoint: 'a', stableVersion: 1, replicas: { 1: [r('x')], 2: [r('y')] } } });
+  });
+
+  it('applies the rollout overlay', () => {
+    const overlay = { canary: { version: 2, weightPct: 20, stickyHeader: 'k' } };
+    const table = buildRoutingTable([dv('a', 1, true)], new Map(), new Map([['a', overlay]]), new Map());
+    expect(table.a).toMatchObject({ stableVersion: 1, replicas: {}, canary: overlay.canary });
+  });
+
+  it.each([
+    { name: 'new stable not ready yet: the previous version keeps serving', ready: [[1, ['old']]], handoff: 1, want: 1 },
+    { name: 'new stable ready: it serves', ready: [[1, ['old']], [2, ['new']]], handoff: 1, want: 2 },
+    { name: 'neither ready: stable (the gateway answers 503)', ready: [], handoff: 1, want: 2 },
+    { name: 'no handoff: stable', ready: [[1, ['old']]], handoff: undefined, want: 2 },
+  ])('$name', ({ ready, handoff, want }) => {
+    const readyMap = new Map([['a', new Map(ready.map(([v, ids]) => [v as number, (ids as string[]).map(r)]))]]);
+    const table = buildRoutingTable([dv('a', 2, true)], readyMap, new Map(), new Map(handoff === undefined ? [] : [['a', handoff]]));
+    expect(table.a!.stableVersion).toBe(want);
+  });
+
+  it('omits versions without ready replicas', () => {
+    const table = buildRoutingTable([dv('a', 1, true)], new Map([['a', new Map([[1, []]])]]), new Map(), new Map());
+    expect(table.a!.replicas).toEqual({});
+  });
+});
