@@ -117,3 +117,11 @@ describe('version labels and archive', () => {
     expect(await codeOf(Promise.resolve().then(() => artifact(deps, 'cls', 7)))).toMatch(/^NOT_FOUND/);
   });
 });
+
+describe('concurrent uploads', () => {
+  it('get distinct consecutive version numbers', async () => {
+    const versions = await Promise.all([upload(demoBytes), upload(demoBytes), upload(demoBytes)]);
+    expect(versions.map((v) => v.version).sort()).toEqual([1, 2, 3]);
+    expect(deps.tmpFiles()).toEqual([]);
+  });
+});
