@@ -9,6 +9,8 @@ test.describe('models', () => {
     await page.getByLabel('Description').fill('text orientation classifier');
     await page.getByLabel('Tags').fill('ocr, demo');
     await page.getByRole('button', { name: 'Create model' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Model ${name} created.` })).toBeVisible();
+    await page.getByLabel('Filter').fill(name);
     const row = page.getByRole('table', { name: 'Models' }).getByRole('row').filter({ hasText: name });
     await expect(row).toContainText('text orientation classifier');
     await expect(row).toContainText('ocr');
@@ -39,7 +41,7 @@ test.describe('models', () => {
 
     await page.getByLabel('Model file').setInputFiles({ name: 'notes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a protobuf model') });
     await page.getByRole('button', { name: 'Upload' }).click();
-    await expect(page.getByRole('alert')).toContainText('Not a loadable ONNX model');
+    await expect(page.getByRole('alert').filter({ hasText: 'Not a loadable ONNX model' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Versions' })).toContainText('No versions yet.');
   });
 
@@ -58,10 +60,12 @@ test.describe('models', () => {
     await adminApi.createModel(other);
     await signIn(page, '/models');
     const table = page.getByRole('table', { name: 'Models' });
-    await expect(table).toContainText(other);
 
     await page.getByLabel('Filter').fill(keep);
     await expect(table).toContainText(keep);
     await expect(table).not.toContainText(other);
+    await page.getByLabel('Filter').fill(other);
+    await expect(table).toContainText(other);
+    await expect(table).not.toContainText(keep);
   });
 });

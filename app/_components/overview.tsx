@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { endpointListQuery } from '../_lib/queries/endpoints';
-import { modelListQuery } from '../_lib/queries/models';
+import { allModelsQuery } from '../_lib/queries/models';
 
 function Count({ value, more }: { value: number | undefined; more?: boolean }) {
   if (value === undefined) return <span className="muted">…</span>;
@@ -16,7 +16,7 @@ function Count({ value, more }: { value: number | undefined; more?: boolean }) {
 
 /** A first summary; a later issue turns this page into the live dashboard. */
 export function Overview() {
-  const models = useQuery(modelListQuery());
+  const models = useQuery(allModelsQuery());
   const endpoints = useQuery(endpointListQuery());
   return (
     <>
@@ -27,7 +27,7 @@ export function Overview() {
         <section className="card" aria-labelledby="models-count">
           <h2 id="models-count">Models</h2>
           <div className="stat">
-            <Count value={models.data?.items.length} more={Boolean(models.data?.nextCursor)} />
+            <Count value={models.data?.items.length} more={models.data ? !models.data.complete : false} />
           </div>
           <Link href="/models">Browse models</Link>
         </section>

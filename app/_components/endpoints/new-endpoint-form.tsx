@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { issuesFor } from '../../_lib/api';
 import { createEndpoint, endpointKeys } from '../../_lib/queries/endpoints';
-import { modelListQuery } from '../../_lib/queries/models';
+import { allModelsQuery } from '../../_lib/queries/models';
 import { configPatchOf, DEFAULT_RUNTIME_CONFIG, formValuesOf } from '../../_lib/runtime-config';
 import { ErrorAlert, FieldErrors } from '../feedback';
 import { ConfigFields, CONFIG_FIELD_PATHS } from './config-fields';
@@ -13,7 +13,7 @@ import { VersionSelect } from './version-select';
 export function NewEndpointForm() {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const models = useQuery(modelListQuery());
+  const models = useQuery(allModelsQuery());
   const [name, setName] = useState('');
   const [model, setModel] = useState('');
   const [version, setVersion] = useState('');

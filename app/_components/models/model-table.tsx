@@ -1,15 +1,16 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useDeferredValue, useState } from 'react';
 import { formatTime } from '../../_lib/format';
-import { modelListQuery } from '../../_lib/queries/models';
+import { modelPagesQuery } from '../../_lib/queries/models';
 import { ErrorAlert, Loading } from '../feedback';
 
 export function ModelTable() {
   const [filter, setFilter] = useState('');
   const q = useDeferredValue(filter.trim());
-  const models = useQuery(modelListQuery(q));
+  const models = useInfiniteQuery(modelPagesQuery(q));
+  const items = models.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <section aria-labelledby="models-heading">
@@ -40,14 +41,14 @@ export function ModelTable() {
               </tr>
             </thead>
             <tbody>
-              {models.data.items.length === 0 && (
+              {items.length === 0 && (
                 <tr>
                   <td colSpan={6} className="empty">
                     {q ? 'No model matches the filter.' : 'No models yet.'}
                   </td>
                 </tr>
               )}
-              {models.data.items.map((model) => (
+              {items.map((model) => (
                 <tr key={model.name}>
                   <td>
                     <Link href={`/models/${encodeURIComponent(model.name)}`}>{model.name}</Link>
@@ -69,6 +70,11 @@ export function ModelTable() {
             </tbody>
           </table>
         </div>
+      )}
+      {models.hasNextPage && (
+        <button type="button" className="secondary" onClick={() => void models.fetchNextPage()} disabled={models.isFetchingNextPage}>
+          {models.isFetchingNextPage ? 'Loading…' : 'Load more'}
+        </button>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { issuesFor } from '../../_lib/api';
 import { parseTags } from '../../_lib/format';
@@ -63,7 +64,7 @@ export function NewModelForm() {
         <ErrorAlert error={create.error} fields={FIELDS} />
         {create.isSuccess && (
           <p className="notice" role="status">
-            Model {create.data.name} created.
+            Model <Link href={`/models/${encodeURIComponent(create.data.name)}`}>{create.data.name}</Link> created.
           </p>
         )}
         <div className="actions">
