@@ -42,13 +42,18 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `check` until it returns a value, or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
@@ -76,11 +81,22 @@ export async function ensureBuild(): Promise<void> {
     },
     LOCK_STALE_MS,
     'the build lock',
+    500,
   );
   try {
     writeFileSync(join(LOCK_DIR, 'owner'), String(process.pid));
-    const result = spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`ensure-build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    // A build started outside our lock (by `npm start` or Playwright) makes Next refuse a second: wait for it.
+    await waitFor(
+      () => {
+        const result = spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+        if (result.status === 0) return true;
+        if (`${result.stdout}${result.stderr}`.includes('Another next build process is already running')) return undefined;
+        throw new Error(`ensure-build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+      },
+      LOCK_STALE_MS,
+      'a concurrent next build to finish',
+      2000,
+    );
   } finally {
     rmSync(LOCK_DIR, { recursive: true, force: true });
   }

