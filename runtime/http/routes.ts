@@ -45,6 +45,8 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
   const receivedNs = process.hrtime.bigint();
   const path = (req.url ?? '/').split('?')[0]!;
   const method = req.method ?? 'GET';
+  // While draining, no connection is kept alive: the server can close as soon as work ends.
+  if (state.draining) res.setHeader('connection', 'close');
   try {
     if (method === 'GET' && path === '/v2/health/live') return sendJson(res, 200, {});
     if (method === 'GET' && path === '/v2/health/ready') return readiness(state, res);
@@ -114,6 +116,7 @@ async function inferRoute(state: RuntimeState, req: IncomingMessage, res: Server
   const response = await infer(serving.deps, body, Array.isArray(header) ? header[0] : header, receivedNs);
   const headers: Record<string, string | number> = { 'content-type': response.contentType, 'content-length': response.body.byteLength };
   if (response.headerLength !== undefined) headers[INFERENCE_HEADER_CONTENT_LENGTH] = response.headerLength;
+  if (state.draining) headers.connection = 'close'; // this request began before the drain
   res.writeHead(200, headers);
   res.end(response.body);
 }

@@ -1,0 +1,127 @@
+/**
+ * Deterministic batching through the real process: the SLIPWAY_TEST_HOLD_DISPATCH hook holds
+ * dispatch until N requests are queued, so batch sizes, priority order, queue-full and queue
+ * timeouts can be asserted exactly (through Triton's stats and the test dispatch log).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_MODEL, getJson, postInfer, promValue, spawnRuntime, waitFor, writeScaleModel, type SpawnedRuntime } from './testing/spawn-runtime';
+
+let rt: SpawnedRuntime | undefined;
+afterEach(async () => {
+  await rt?.stop();
+  rt = undefined;
+});
+
+async function start(holdUntil: number, extra: string[], model?: string): Promise<SpawnedRuntime> {
+  rt = await spawnRuntime(['--model', model ?? (await writeScaleModel(2)), '--name', 'm', '--port', '0', '--max-queue-delay-ms', '0', ...extra], {
+    env: { SLIPWAY_TEST_HOLD_DISPATCH: String(holdUntil), SLIPWAY_TEST_HOOKS: '1' },
+  });
+  return rt;
+}
+
+const row = (v: number, id?: string, parameters?: Record<string, number>) => ({
+  ...(id && { id }),
+  ...(parameters && { parameters }),
+  inputs: [{ name: 'x', datatype: 'FP32', shape: [1, 4], data: [v, v, v, v] }],
+});
+
+type Stats = { model_stats: { execution_count: number; batch_stats: { batch_size: number; compute_infer: { count: number } }[] }[] };
+async function batchSizes(url: string): Promise<Record<number, number>> {
+  const { body } = await getJson<Stats>(`${url}/v2/models/m/stats`);
+  return Object.fromEntries(body.model_stats[0]!.batch_stats.map((b) => [b.batch_size, b.compute_infer.count]));
+}
+async function pending(url: string): Promise<number> {
+  return promValue(await (await fetch(`${url}/metrics`)).text(), 'slipway_inference_pending_request_count') ?? -1;
+}
+
+describe('dynamic batching', () => {
+  it('forms exact batches from held requests, capped by max batch size, and splits outputs back', async () => {
+    const { url } = await start(5, ['--max-batch-size', '4']);
+    const replies = await Promise.all([1, 2, 3, 4, 5].map((v) => postInfer(url, 'm', row(v))));
+    replies.forEach((r, i) => expect(r.json.outputs![0]!.data).toEqual(Array(4).fill(2 * (i + 1))));
+    expect(await batchSizes(url)).toEqual({ 4: 1, 1: 1 });
+  });
+
+  it('dispatches the largest preferred batch size reached', async () => {
+    const { url } = await start(5, ['--max-batch-size', '8', '--preferred-batch-sizes', '2,4', '--max-queue-delay-ms', '10000']);
+    await Promise.all([1, 2, 3, 4].map((v) => postInfer(url, 'm', row(v))).concat(
+      // The fifth waits alone for the (long) delay unless something else sends it: end it with a timeout.
+      [postInfer(url, 'm', row(5, 'late', { timeout: 300_000 })).then((r) => expect(r.status).toBe(503))],
+    ));
+    expect(await batchSizes(url)).toEqual({ 4: 1 });
+  });
+
+  it('never batches requests with different per-item shapes', async () => {
+    const { url } = await start(4, ['--max-batch-size', '8'], DEMO_MODEL);
+    const img = (h: number, w: number) => ({ inputs: [{ name: 'x', datatype: 'FP32', shape: [1, 3, h, w], data: Array(3 * h * w).fill(0.5) }] });
+    const replies = await Promise.all([img(48, 192), img(32, 100), img(48, 192), img(32, 100)].map((b) => postInfer(url, 'm', b)));
+    for (const r of replies) expect(r.status).toBe(200);
+    const sizes = await batchSizes(url);
+    expect(Object.keys(sizes).map(Number).every((s) => s <= 2)).toBe(true);
+    expect(Object.entries(sizes).reduce((n, [s, c]) => n + Number(s) * c, 0)).toBe(4);
+  });
+
+  it('runs a higher-priority request (lower number) ahead of earlier default ones', async () => {
+    const { url } = await start(3, ['--max-batch-size', '1']);
+    const a = postInfer(url, 'm', row(1, 'a'));
+    await waitFor(async () => ((await pending(url)) === 1 ? true : undefined), 10_000, 'a queued');
+    const b = postInfer(url, 'm', row(2, 'b'));
+    await waitFor(async () => ((await pending(url)) === 2 ? true : undefined), 10_000, 'b queued');
+    const c = postInfer(url, 'm', row(3, 'c', { priority: 1 }));
+    await Promise.all([a, b, c]);
+    const log = await getJson<{ ids: string[] }>(`${url}/v2/slipway/test/dispatch-log`);
+    expect(log.body.ids).toEqual(['c', 'a', 'b']);
+  });
+
+  it('answers 503 at once when the queue is full', async () => {
+    const { url } = await start(100, ['--max-queue-size', '2']);
+    const held = [postInfer(url, 'm', row(1)), postInfer(url, 'm', row(2))];
+    await waitFor(async () => ((await pending(url)) === 2 ? true : undefined), 10_000, 'two queued');
+    const full = await postInfer(url, 'm', row(3));
+    expect(full.status).toBe(503);
+    expect(full.json.error).toMatch(/queue is full/);
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(promValue(text, 'slipway_inference_request_failure_total', { reason: 'queue_full' })).toBe(1);
+    void held; // still held when the process stops
+  });
+
+  it('times out queued requests with 503 (request timeout shortens the queue timeout) and never runs them', async () => {
+    const { url } = await start(100, ['--queue-timeout-ms', '60000']);
+    const short = await postInfer(url, 'm', row(1, 'short', { timeout: 50_000 }));
+    expect(short.status).toBe(503);
+    expect(short.json.error).toMatch(/timed out/);
+    const { body } = await getJson<Stats>(`${url}/v2/models/m/stats`);
+    expect(body.model_stats[0]!.execution_count).toBe(0);
+  });
+});
+
+describe('instance failure', () => {
+  it('fails the batch a dying worker held with 500, replaces the worker, and serves again', async () => {
+    const { url } = await start(0, ['--max-batch-size', '4', '--instances', '1']);
+    expect((await postInfer(url, 'm', row(1))).status).toBe(200);
+    await fetch(`${url}/v2/slipway/test/crash-next-batch`, { method: 'POST' });
+    const crashed = await postInfer(url, 'm', row(2));
+    expect(crashed.status).toBe(500);
+    expect(crashed.json.error).toMatch(/exited/);
+    const after = await waitFor(async () => {
+      const r = await postInfer(url, 'm', row(3));
+      return r.status === 200 ? r : undefined;
+    }, 30_000, 'a replacement instance');
+    expect(after.json.outputs![0]!.data).toEqual([6, 6, 6, 6]);
+  });
+});
+
+describe('graceful drain', () => {
+  it('finishes queued and running requests on SIGTERM, refuses new ones, and exits 0', async () => {
+    const { url, child, exited } = await start(100, []);
+    const held = [1, 2, 3].map((v) => postInfer(url, 'm', row(v)));
+    await waitFor(async () => ((await pending(url)) === 3 ? true : undefined), 10_000, 'three queued');
+    child.kill('SIGTERM');
+    const replies = await Promise.all(held);
+    replies.forEach((r, i) => expect(r.json.outputs![0]!.data).toEqual(Array(4).fill(2 * (i + 1))));
+    const late = await postInfer(url, 'm', row(9)).catch(() => ({ status: 503 }));
+    expect(late.status).toBe(503); // refused while draining, or the listener is already closed
+    expect(await exited).toBe(0);
+    rt = undefined;
+  });
+});
