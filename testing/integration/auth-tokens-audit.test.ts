@@ -1,8 +1,13 @@
 /**
- * Happy paths against the real server: health, the OpenAPI document, browser login → cookie →
- * me → logout, API tokens (secret shown once, revocation), and the audit log naming the actors.
+ * Happy paths against the real server started as `npm start` does by default (demo on): health,
+ * the OpenAPI document, the demo seed, browser login → cookie → me → logout, API tokens (secret
+ * shown once, revocation), and the audit log naming the actors.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveDemoModelPath } from '../../server/demo/demo-model-path';
 import { ROUTES } from '../../server/http/contracts';
 import { ensureBuild, startControlPlane, type ControlPlane } from '../control-plane';
 import { call, expectError } from './client';
@@ -12,7 +17,7 @@ let adminName = '';
 
 beforeAll(async () => {
   await ensureBuild();
-  plane = await startControlPlane();
+  plane = await startControlPlane({ demo: true });
   const me = await call(plane, 'GET', '/auth/me', { token: plane.adminToken });
   expect(me.status).toBe(200);
   expect(me.body.role).toBe('admin');
@@ -39,6 +44,29 @@ describe('system routes', () => {
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+});
+
+describe('demo seed', () => {
+  it('lists the demo model, serves its bytes back, and stores a re-upload of them once', async () => {
+    const admin = { token: plane.adminToken };
+    const demo = readFileSync(resolveDemoModelPath());
+    const sha256 = createHash('sha256').update(demo).digest('hex');
+    const models = await call(plane, 'GET', '/models', admin);
+    const seeded = (models.body.items as { name: string; latestVersion: number | null }[]).find((m) => m.latestVersion !== null);
+    expect(seeded, JSON.stringify(models.body)).toBeDefined();
+    const name = seeded?.name ?? '';
+    const version = (await call(plane, 'GET', `/models/${name}/versions/${seeded?.latestVersion}`, admin)).body;
+    expect(version.sha256).toBe(sha256);
+
+    const download = await fetch(`${plane.apiUrl}/models/${name}/versions/${version.version}/artifact`, { headers: { authorization: `Bearer ${plane.adminToken}` } });
+    expect(Buffer.from(await download.arrayBuffer()).equals(demo)).toBe(true);
+
+    expect((await call(plane, 'POST', '/models', { ...admin, json: { name: 'demo-copy' } })).status).toBe(201);
+    const copy = await call(plane, 'POST', '/models/demo-copy/versions', { ...admin, body: demo, headers: { 'content-type': 'application/octet-stream' } });
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    expect(copy.body.sha256).toBe(sha256);
+    expect(readdirSync(join(plane.dataDir, 'artifacts'))).toEqual([`${sha256}.onnx`]);
   });
 });
 
