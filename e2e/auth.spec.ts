@@ -23,11 +23,14 @@ test.describe('sign-in', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('signing out ends the session', async ({ page }) => {
+  test('signing out ends the session', async ({ page }, testInfo) => {
     await page.goto('/login');
     await page.getByLabel('API token').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    // The demo seeds one endpoint, so the count is a number of at least 1.
+    await expect(page.getByRole('region', { name: 'Endpoints' })).toContainText(/^Endpoints[1-9]\d*/);
+    await snapshot(page, testInfo, 'overview');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);

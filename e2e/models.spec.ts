@@ -39,7 +39,14 @@ test.describe('models', () => {
     await adminApi.createModel(name);
     await signIn(page, `/models/${name}`);
 
-    await page.getByLabel('Model file').setInputFiles({ name: 'notes.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a protobuf model') });
+    // Dropped onto the zone rather than picked, so drag-and-drop is covered too.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['this is not a protobuf model'], 'notes.onnx', { type: 'application/octet-stream' }));
+      return transfer;
+    });
+    await page.getByText('Drop an .onnx file here, or choose one').dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByText(/^notes\.onnx \(\d+ B\)$/)).toBeVisible();
     await page.getByRole('button', { name: 'Upload' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Not a loadable ONNX model' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Versions' })).toContainText('No versions yet.');
@@ -67,5 +74,12 @@ test.describe('models', () => {
     await page.getByLabel('Filter').fill(other);
     await expect(table).toContainText(other);
     await expect(table).not.toContainText(keep);
+  });
+
+  test('an unknown model shows "Model not found"', async ({ page }) => {
+    await signIn(page, '/models/no-such-model-here');
+    await expect(page.getByRole('heading', { name: 'Model not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'All models' }).click();
+    await expect(page).toHaveURL(/\/models$/);
   });
 });
