@@ -12,6 +12,9 @@ import { join } from 'node:path';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..');
 
+/** For `beforeAll`: a cold `next build` on a busy two-core machine takes minutes, not seconds. */
+export const SETUP_TIMEOUT_MS = 15 * 60_000;
+
 export interface ControlPlaneOptions {
   demo?: boolean;
   maxUploadBytes?: number;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDemoModelPath } from '../../server/demo/demo-model-path';
 import { ROUTES } from '../../server/http/contracts';
-import { ensureBuild, startControlPlane, type ControlPlane } from '../control-plane';
+import { ensureBuild, SETUP_TIMEOUT_MS, startControlPlane, type ControlPlane } from '../control-plane';
 import { call, expectError } from './client';
 
 let plane: ControlPlane;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   expect(me.status).toBe(200);
   expect(me.body.role).toBe('admin');
   adminName = me.body.name;
-});
+}, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
   await plane?.stop();

@@ -4,7 +4,7 @@
  * folders exactly as they were.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, startControlPlane, type ControlPlane } from '../control-plane';
+import { ensureBuild, SETUP_TIMEOUT_MS, startControlPlane, type ControlPlane } from '../control-plane';
 import { call, expectError, snapshot, type Call } from './client';
 
 let plane: ControlPlane;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   expect(login.status).toBe(200);
   creds.cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   expect(creds.cookie).toMatch(/^slipway_session=./);
-});
+}, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
   await plane?.stop();

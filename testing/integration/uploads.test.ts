@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDemoModelPath } from '../../server/demo/demo-model-path';
-import { ensureBuild, startControlPlane, type ControlPlane } from '../control-plane';
+import { ensureBuild, SETUP_TIMEOUT_MS, startControlPlane, type ControlPlane } from '../control-plane';
 import { call, expectError, snapshot, type Call } from './client';
 import { rawUpload } from './raw-upload';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect((await call(plane, 'POST', '/models', { ...admin, json: { name: 'ocr-cls', task: 'classification' } })).status).toBe(201);
   const created = await call(plane, 'POST', '/tokens', { ...admin, json: { name: 'it-viewer', role: 'viewer' } });
   viewer = created.body.secret;
-});
+}, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
   await plane?.stop();
