@@ -100,7 +100,7 @@ export async function postInfer(url: string, model: string, body: unknown, heade
   const res = await fetch(`${url}/v2/models/${model}/infer`, {
     method: 'POST',
     headers,
-    body: Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    body: Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body), // a copy on a plain ArrayBuffer, as BodyInit wants
   });
   const bytes = Buffer.from(await res.arrayBuffer());
   const hl = res.headers.get('inference-header-content-length');
