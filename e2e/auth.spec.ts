@@ -54,4 +54,12 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('table', { name: 'Endpoints' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Create endpoint' })).toHaveCount(0);
   });
+
+  test('an expired or forged session cookie also ends at /login', async ({ page, context, baseURL }) => {
+    // The proxy only checks that a cookie exists; the API's 401 sends the browser to sign in.
+    await context.addCookies([{ name: 'slipway_session', value: 'forged', url: baseURL ?? '' }]);
+    await page.goto('/audit');
+    await expect(page).toHaveURL(/\/login\?next=%2Faudit$/);
+    await expect(page.getByRole('heading', { name: 'Sign in to Slipway' })).toBeVisible();
+  });
 });
