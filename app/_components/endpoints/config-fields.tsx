@@ -28,8 +28,8 @@ export function ConfigFields({
 }) {
   const id = (key: string) => `${idPrefix}-${key}`;
   return (
-    <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
-      <legend className="label" style={{ fontWeight: 600, marginBottom: 8 }}>
+    <fieldset className="plain stack">
+      <legend>
         Runtime config
       </legend>
       <div className="field-row">

@@ -19,7 +19,7 @@ export function ConfigList({ config }: { config: RuntimeConfig }) {
   return (
     <dl className="props" aria-label="Runtime config">
       {rows.map(([term, value]) => (
-        <div key={term} style={{ display: 'contents' }}>
+        <div key={term} className="pair">
           <dt>{term}</dt>
           <dd>{value}</dd>
         </div>

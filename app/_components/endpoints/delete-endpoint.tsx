@@ -28,7 +28,7 @@ export function DeleteEndpoint({ name }: { name: string }) {
   }
   return (
     <div className="confirm stack" role="group" aria-label="Confirm deletion">
-      <p style={{ margin: 0 }}>
+      <p className="flush">
         Delete <strong>{name}</strong>? Clients calling it will get errors immediately.
       </p>
       <ErrorAlert error={remove.error} />

@@ -32,7 +32,7 @@ export function EditEndpointForm({ endpoint, onDone }: { endpoint: Endpoint; onD
           save.mutate();
         }}
       >
-        <div className="field" style={{ maxWidth: 320 }}>
+        <div className="field narrow-field">
           <label htmlFor="edit-version">Version</label>
           <VersionSelect id="edit-version" model={endpoint.model} value={version} onChange={setVersion} />
         </div>

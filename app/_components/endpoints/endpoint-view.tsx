@@ -67,7 +67,7 @@ export function EndpointView({ name }: { name: string }) {
         (editing ? (
           <EditEndpointForm key={e.updatedAt} endpoint={e} onDone={() => setEditing(false)} />
         ) : (
-          <div className="actions" style={{ marginBottom: 16 }}>
+          <div className="actions spaced">
             <button type="button" onClick={() => setEditing(true)}>
               Edit config
             </button>
