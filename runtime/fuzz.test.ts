@@ -29,8 +29,17 @@ const JUNK: Json[] = [null, true, -1, 0, 1.5, 2 ** 31, 1e15, -1e308, 'x', 'FP32'
 
 /** Every (container, key) in a JSON value, for picking a place to mutate. */
 function slots(v: Json, out: [Json[] | { [k: string]: Json }, string | number][] = []) {
-  if (Array.isArray(v)) v.forEach((c, i) => (out.push([v, i]), slots(c, out)));
-  else if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) (out.push([v, k]), slots(c, out));
+  if (Array.isArray(v)) {
+    v.forEach((c, i) => {
+      out.push([v, i]);
+      slots(c, out);
+    });
+  } else if (v && typeof v === 'object') {
+    for (const [k, c] of Object.entries(v)) {
+      out.push([v, k]);
+      slots(c, out);
+    }
+  }
   return out;
 }
 
@@ -74,7 +83,7 @@ function binaryRequest(rand: Rand): { body: Buffer; headers: Record<string, stri
     parameters: { binary_data_output: true },
   };
   const head = Buffer.from(JSON.stringify(rand() < 0.5 ? header : mutateJson(rand)));
-  let body = Buffer.concat([head, Buffer.from(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer)]);
+  let body: Buffer = Buffer.concat([head, Buffer.from(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer)]);
   if (rand() < 0.5) body = mutateBytes(rand, body);
   const hl = rand() < 0.7 ? String(head.byteLength) : pick(rand, ['0', '-5', 'abc', '99999999', String(head.byteLength + 3), ' 12']);
   return { body, headers: { 'inference-header-content-length': hl } };
