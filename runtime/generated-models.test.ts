@@ -4,6 +4,7 @@
  * response cache, and the body-size limit.
  */
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Datatype } from '../protocol/datatypes';
 import { addMulModel, fixedBatchModel, identityModel, mixedTypesModel, scaleModel, writeModelFile } from '../testing/onnx';
@@ -54,6 +55,21 @@ describe('addMul model', () => {
     expect(reply.status).toBe(200);
     expect(reply.json.outputs).toEqual([{ name: 'product', datatype: 'FP32', shape: [2, 4], parameters: { binary_data_size: 32 } }]);
     expect(Array.from(new Float32Array(new Uint8Array(reply.binary).buffer))).toEqual([1, 2, 3, 4, 10, 12, 14, 16]);
+  });
+
+  it('accepts a gzip-compressed request body (tritonclient request compression)', async () => {
+    const body = gzipSync(
+      JSON.stringify({
+        inputs: [
+          { name: 'a', datatype: 'FP32', shape: [1, 4], data: [1, 2, 3, 4] },
+          { name: 'b', datatype: 'FP32', shape: [1, 4], data: [1, 1, 1, 1] },
+        ],
+        outputs: [{ name: 'sum' }],
+      }),
+    );
+    const reply = await postInfer(rt.url, 'addmul', body, { 'content-encoding': 'gzip' });
+    expect(reply.status).toBe(200);
+    expect(reply.json.outputs![0]!.data).toEqual([2, 3, 4, 5]);
   });
 
   it('refuses a body over the limit with 413 without reading it, and keeps serving', async () => {

@@ -69,6 +69,19 @@ describe('runtime process on the demo model', () => {
     });
   });
 
+  it('answers a Triton-style model config', async () => {
+    const config = await getJson(`${rt.url}/v2/models/demo/config`);
+    expect(config.body).toMatchObject({
+      name: 'demo',
+      platform: 'onnxruntime_onnx',
+      max_batch_size: 32,
+      input: [{ name: 'x', data_type: 'TYPE_FP32', dims: [3, -1, -1] }],
+      output: [{ name: OUT, data_type: 'TYPE_FP32', dims: [2] }],
+      dynamic_batching: { preferred_batch_size: [], max_queue_delay_microseconds: 5000 },
+      instance_group: [{ count: 1, kind: 'KIND_CPU' }],
+    });
+  });
+
   it('answers 404 for an unknown model or version', async () => {
     const unknown = await getJson<{ error: string }>(`${rt.url}/v2/models/nope`);
     expect(unknown.status).toBe(404);

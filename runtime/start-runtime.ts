@@ -91,6 +91,7 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
     provider,
     recorder,
     pool,
+    config: { ...options, preferredBatchSizes: preferred },
   };
   const statsTimer = setInterval(() => {
     const message = recorder.flush();

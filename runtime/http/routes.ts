@@ -11,11 +11,12 @@ import { infer, type InferenceDeps } from '../inference';
 import type { Recorder } from '../metrics/recorder';
 import type { ModelSig } from '../model/signature';
 import { readBody } from './body';
+import { decompressBody } from './decompress';
 import { sendError, sendJson, sendText } from './respond';
 
 export const SERVER_NAME = 'slipway-runtime';
 export const SERVER_VERSION = '0.1.0';
-const EXTENSIONS = ['classification', 'model_configuration', 'binary_tensor_data', 'parameters', 'statistics', 'schedule_policy'];
+const EXTENSIONS = ['model_configuration', 'binary_tensor_data', 'parameters', 'statistics', 'schedule_policy'];
 
 export interface Serving {
   deps: InferenceDeps;
@@ -24,6 +25,8 @@ export interface Serving {
   provider: string;
   recorder: Recorder;
   pool: InstancePool;
+  /** The knobs in force, for `/config`. */
+  config: { preferredBatchSizes: number[]; maxQueueDelayMs: number; maxQueueSize: number; queueTimeoutMs: number; instances: number; cacheMaxBytes: number };
 }
 
 export interface RuntimeState {
@@ -39,7 +42,7 @@ export interface RuntimeState {
   notReadyReason: string;
 }
 
-const MODEL_ROUTE = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer|stats))?$/;
+const MODEL_ROUTE = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer|stats|config))?$/;
 
 export async function route(state: RuntimeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const receivedNs = process.hrtime.bigint();
@@ -63,6 +66,7 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
     if (method !== 'GET' || action === 'infer') throw new RuntimeError('not_found', `no route for ${method} ${path}`);
     if (action === 'ready') return readiness(state, res);
     if (action === 'stats') return sendJson(res, 200, servingOr503(state).recorder.triton.toTriton(state.model, state.version));
+    if (action === 'config') return sendJson(res, 200, modelConfig(state, servingOr503(state)));
     return sendJson(res, 200, modelMetadata(state, servingOr503(state)));
   } catch (err) {
     sendError(res, toRuntimeError(err));
@@ -100,13 +104,37 @@ function modelMetadata(state: RuntimeState, s: Serving) {
   };
 }
 
+/** A subset of Triton's model configuration, enough for clients that read batching limits. */
+function modelConfig(state: RuntimeState, s: Serving) {
+  const dims = (shape: number[]) => (s.maxBatchSize > 0 ? shape.slice(1) : shape);
+  const tensor = (t: ModelSig['inputs'][number]) => ({ name: t.name, data_type: `TYPE_${t.datatype === 'BYTES' ? 'STRING' : t.datatype}`, dims: dims(t.shape) });
+  const c = s.config;
+  return {
+    name: state.model,
+    platform: 'onnxruntime_onnx',
+    backend: 'onnxruntime',
+    max_batch_size: s.maxBatchSize,
+    input: s.sig.inputs.map(tensor),
+    output: s.sig.outputs.map(tensor),
+    ...(s.maxBatchSize > 0 && {
+      dynamic_batching: {
+        preferred_batch_size: c.preferredBatchSizes,
+        max_queue_delay_microseconds: Math.round(c.maxQueueDelayMs * 1000),
+        default_queue_policy: { max_queue_size: c.maxQueueSize, default_timeout_microseconds: Math.round(c.queueTimeoutMs * 1000) },
+      },
+    }),
+    instance_group: [{ count: c.instances, kind: s.provider === 'cuda' ? 'KIND_GPU' : 'KIND_CPU' }],
+    parameters: { provider: s.provider, response_cache: { enable: c.cacheMaxBytes > 0 } },
+  };
+}
+
 async function inferRoute(state: RuntimeState, req: IncomingMessage, res: ServerResponse, receivedNs: bigint): Promise<void> {
   if (state.draining) throw new RuntimeError('unavailable', 'the runtime is draining and accepts no new requests');
   const serving = servingOr503(state);
   if (!state.ready) throw new RuntimeError('unavailable', state.notReadyReason);
   let body: Buffer;
   try {
-    body = await readBody(req, state.maxBodyBytes);
+    body = decompressBody(await readBody(req, state.maxBodyBytes), req.headers['content-encoding'], state.maxBodyBytes);
   } catch (err) {
     const e = toRuntimeError(err);
     serving.recorder.failure(e.reason, Number(process.hrtime.bigint() - receivedNs));
