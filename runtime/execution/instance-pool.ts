@@ -36,6 +36,8 @@ interface Slot {
 
 type Log = (msg: string) => void;
 
+const RESPAWN_DELAY_MS = 1000;
+
 export class InstancePool {
   private readonly slots: Slot[] = [];
   private nextBatchId = 1;
@@ -115,6 +117,7 @@ export class InstancePool {
       });
       worker.on('error', (err) => this.log(`instance ${index} error: ${err.message}`));
       worker.on('exit', (code) => {
+        const wasReady = slot.ready;
         slot.ready = false;
         const held = slot.running;
         slot.running = undefined;
@@ -122,7 +125,10 @@ export class InstancePool {
         reject(new Error(`model instance ${index} exited (code ${code}) before it was ready`));
         if (this.closing || this.slots[index] !== slot) return;
         this.log(`instance ${index} exited with code ${code}; replacing it`);
-        this.spawn(index).catch((err: Error) => this.log(`instance ${index} could not restart: ${err.message}`));
+        // One that never became ready would fail the same way again at once: retry slowly.
+        const respawn = () => this.spawn(index).catch((err: Error) => this.log(`instance ${index} could not restart: ${err.message}`));
+        if (wasReady) void respawn();
+        else setTimeout(() => !this.closing && void respawn(), RESPAWN_DELAY_MS);
       });
     });
   }
