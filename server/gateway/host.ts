@@ -45,13 +45,28 @@ export class GatewayHost extends EventEmitter<GatewayEvents> {
     });
   }
 
+  private seq = 0;
+  private readonly pending = new Map<number, () => void>();
+
   private relay(msg: GatewayToHost): void {
-    if (msg.type === 'gateway-stats') this.emit('stats', msg);
+    if (msg.type === 'routes-applied') {
+      // Tables apply in order: an acknowledgement settles every earlier one too.
+      for (const [seq, resolve] of this.pending) {
+        if (seq <= msg.seq) {
+          resolve();
+          this.pending.delete(seq);
+        }
+      }
+    } else if (msg.type === 'gateway-stats') this.emit('stats', msg);
     else if (msg.type === 'shadow-sample') this.emit('shadow-sample', msg.sample);
   }
 
-  setRoutes(table: RoutingTable): void {
-    this.worker.postMessage({ type: 'routes', table } satisfies HostToGateway);
+  /** Resolves once the gateway routes by `table`. */
+  setRoutes(table: RoutingTable): Promise<void> {
+    const seq = ++this.seq;
+    const applied = new Promise<void>((resolve) => this.pending.set(seq, resolve));
+    this.worker.postMessage({ type: 'routes', seq, table } satisfies HostToGateway);
+    return applied;
   }
 
   async close(): Promise<void> {
@@ -61,6 +76,8 @@ export class GatewayHost extends EventEmitter<GatewayEvents> {
     });
     this.worker.postMessage({ type: 'close' } satisfies HostToGateway);
     await closed;
+    for (const resolve of this.pending.values()) resolve();
+    this.pending.clear();
     await this.worker.terminate();
   }
 }

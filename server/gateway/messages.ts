@@ -9,11 +9,12 @@ export interface GatewayWorkerData {
   statsIntervalMs: number;
 }
 
-export type HostToGateway = { type: 'routes'; table: RoutingTable } | { type: 'close' };
+export type HostToGateway = { type: 'routes'; seq: number; table: RoutingTable } | { type: 'close' };
 
 export type GatewayToHost =
   | { type: 'listening'; port: number }
   | { type: 'failed'; message: string }
   | { type: 'closed' }
+  | { type: 'routes-applied'; seq: number }
   | { type: 'shadow-sample'; sample: ShadowSample }
   | GatewayStatsMessage;

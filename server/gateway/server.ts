@@ -145,16 +145,17 @@ export class Gateway {
     );
     if (!choice.ok) return sendError(res, choice.status, choice.message);
 
-    let upstream: UpstreamResponse;
+    let served: { upstream: UpstreamResponse; version: number };
     try {
-      upstream = await this.forward(routes, choice.version, 'POST', req.url ?? '/', req.headers, body);
+      served = await this.forwardInfer(path.endpoint, routes, choice.version, path.version !== undefined, req.url ?? '/', req.headers, body);
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 502;
       this.stats.record(routes.endpoint, choice.version, choice.route, status, elapsedUs(startedNs));
       throw err;
     }
-    this.reply(res, upstream, choice.version);
-    this.stats.record(routes.endpoint, choice.version, choice.route, upstream.status, elapsedUs(startedNs));
+    const { upstream, version } = served;
+    this.reply(res, upstream, version);
+    this.stats.record(routes.endpoint, version, version === choice.version ? choice.route : 'stable', upstream.status, elapsedUs(startedNs));
     if (choice.mirrorVersion !== undefined && upstream.status === 200) {
       this.shadow.mirror(routes, choice.mirrorVersion, req.headers, body, upstream);
     }
@@ -169,10 +170,35 @@ export class Gateway {
     res.end(upstream.body);
   }
 
-  /** Sends to the least-loaded ready replica of `version`; one retry on another when it fails before answering. */
-  private async forward(routes: EndpointRoutes, version: number, method: string, path: string, headers: http.IncomingHttpHeaders, body?: Buffer): Promise<UpstreamResponse> {
-    const replicas = routes.replicas[version] ?? [];
+  /**
+   * Inference with one re-route: when every replica tried failed before answering, or answered
+   * that it is draining (it ran nothing), the request goes again by the current routing table,
+   * which by then no longer lists a replica that is going away.
+   */
+  private async forwardInfer(endpoint: string, routes: EndpointRoutes, version: number, pinned: boolean, path: string, headers: http.IncomingHttpHeaders, body: Buffer): Promise<{ upstream: UpstreamResponse; version: number }> {
     const tried = new Set<string>();
+    let upstream: UpstreamResponse | undefined;
+    let failure: unknown;
+    try {
+      upstream = await this.forward(routes, version, 'POST', path, headers, body, tried);
+      if (!isDraining(upstream)) return { upstream, version };
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.status !== 502 || tried.size === 0) throw err;
+      failure = err;
+    }
+    const current = this.routes[endpoint];
+    const next = current && (pinned ? version : servedVersion(current, version, tried));
+    if (!current || next === undefined || !(current.replicas[next] ?? []).some((r) => !tried.has(r.id))) {
+      if (upstream) return { upstream, version };
+      throw failure;
+    }
+    return { upstream: await this.forward(current, next, 'POST', path, headers, body, tried), version: next };
+  }
+
+  /** Sends to the least-loaded ready replica of `version`; one retry on another when it fails before answering. */
+  private async forward(routes: EndpointRoutes, version: number, method: string, path: string, headers: http.IncomingHttpHeaders, body?: Buffer, tried = new Set<string>()): Promise<UpstreamResponse> {
+    const replicas = routes.replicas[version] ?? [];
+    const before = tried.size;
     for (let attempt = 0; attempt < 2; attempt++) {
       const replica = pickReplica(replicas, this.outstanding, this.rotation++, tried);
       if (!replica) break;
@@ -183,7 +209,7 @@ export class Gateway {
         if (!(err instanceof UpstreamError) || !err.retryable) throw new HttpError(502, err instanceof Error ? err.message : 'runtime failed');
       }
     }
-    if (tried.size === 0) throw new HttpError(503, `endpoint '${routes.endpoint}' has no ready replica of version ${version}`);
+    if (tried.size === before) throw new HttpError(503, `endpoint '${routes.endpoint}' has no ready replica of version ${version}`);
     throw new HttpError(502, `no replica of '${routes.endpoint}' version ${version} answered`);
   }
 
@@ -201,6 +227,15 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
   const body = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+function isDraining(res: UpstreamResponse): boolean {
+  return res.status === 503 && res.body.includes('draining');
+}
+
+/** The same version if it still has an untried ready replica, else the endpoint's stable one. */
+function servedVersion(routes: EndpointRoutes, version: number, tried: ReadonlySet<string>): number {
+  return (routes.replicas[version] ?? []).some((r) => !tried.has(r.id)) ? version : routes.stableVersion;
 }
 
 function elapsedUs(startedNs: bigint): number {

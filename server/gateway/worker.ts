@@ -14,7 +14,10 @@ const gateway = new Gateway({
 });
 
 port.on('message', (msg: HostToGateway) => {
-  if (msg.type === 'routes') gateway.setRoutes(msg.table);
+  if (msg.type === 'routes') {
+    gateway.setRoutes(msg.table);
+    post({ type: 'routes-applied', seq: msg.seq });
+  }
   else if (msg.type === 'close') void gateway.close().then(() => post({ type: 'closed' }));
 });
 

@@ -34,6 +34,8 @@ export interface SupervisorOptions {
   healthFailureLimit?: number;
   startTimeoutMs?: number;
   drainGraceMs?: number;
+  /** Called after a ready replica left the routing state and before it gets SIGTERM: resolves once no new request can reach it. */
+  beforeDrain?: () => Promise<void>;
 }
 
 interface Instance {
@@ -55,7 +57,7 @@ interface SlotHistory {
 }
 
 export interface SupervisorEvents {
-  /** The set of ready replicas changed: recompute and publish routes. */
+  /** The ready replicas or the desired state may have changed: recompute and publish routes. */
   changed: [];
   stats: [{ endpoint: string; version: number; instanceId: string; stats: RuntimeStats }];
 }
@@ -128,6 +130,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   private reconcile(): void {
     this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.o.extraVersions());
+    this.emit('changed');
     const slots = slotsOf(this.desired);
     const observed = [...this.instances.values()].map((i) => ({ id: i.id, key: i.slot.key, configHash: i.slot.configHash, state: i.state }));
     const backoff = new Map([...this.history].map(([k, h]) => [k, { notBeforeMs: h.notBeforeMs }]));
@@ -208,7 +211,8 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     // Out of the routing table before SIGTERM, so no new request reaches a draining runtime.
     if (wasReady) this.emit('changed');
     this.o.log.info({ endpoint: inst.slot.endpoint, version: inst.slot.version, replica: inst.slot.replica, reason }, 'runtime draining');
-    inst.stopping = inst.handle.stop(this.o.drainGraceMs ?? 30_000).then(() => {
+    const unrouted = wasReady && this.o.beforeDrain ? this.o.beforeDrain().catch(() => undefined) : Promise.resolve();
+    inst.stopping = unrouted.then(() => inst.handle.stop(this.o.drainGraceMs ?? 30_000)).then(() => {
       const stillWanted = slotsOf(this.desired).some((s) => s.key === inst.slot.key);
       const replaced = [...this.instances.values()].some((i) => i.slot.key === inst.slot.key && i !== inst);
       if (!stillWanted) this.o.store.remove(inst.target.endpointId, inst.target.versionId, inst.slot.replica);
@@ -240,6 +244,9 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   }
 
   private record(inst: Instance, state: 'starting' | 'ready' | 'draining' | 'stopped' | 'failed', extra: Partial<Parameters<InstancesStore['upsert']>[0]>): void {
+    // One row per replica slot: during a rolling replacement the newer process owns it.
+    const newer = [...this.instances.values()].some((i) => i !== inst && i.slot.key === inst.slot.key && Number(i.id.slice(1)) > Number(inst.id.slice(1)));
+    if (newer) return;
     try {
       this.o.store.upsert({ endpointId: inst.target.endpointId, versionId: inst.target.versionId, replica: inst.slot.replica, state, ...extra });
     } catch (err) {

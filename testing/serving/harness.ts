@@ -1,0 +1,101 @@
+/**
+ * Serving tests' harness: real services over an in-memory database with the real migrations,
+ * the real gateway worker and real runtime processes, plus a small inference client and a
+ * closed-loop load that records every status.
+ */
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { runtimeInstances } from '../../db/schema';
+import type { Services } from '../../server/context';
+import type { RolloutServing } from '../../server/serving/serving';
+import { startServing, type DataPlane } from '../../server/serving/start-serving';
+import { buildServices } from '../../server/services';
+import { bytesBody, makeTestDeps, PROJECT_ROOT, type TestDeps } from '../../server/test-support';
+
+export interface Harness {
+  deps: TestDeps;
+  services: Services;
+  plane: DataPlane;
+  gatewayUrl: string;
+  stop(): Promise<void>;
+}
+
+export const NO_ROLLOUTS: RolloutServing = { overlays: () => new Map(), extraVersions: () => [] };
+
+export async function startHarness(rollouts: RolloutServing = NO_ROLLOUTS): Promise<Harness> {
+  const deps = makeTestDeps();
+  const services = buildServices(deps);
+  const plane = await startServing({
+    db: deps.db,
+    log: pino({ level: 'silent' }),
+    projectRoot: PROJECT_ROOT,
+    dataDir: deps.config.dataDir,
+    artifactsDir: deps.config.paths.artifacts,
+    host: '127.0.0.1',
+    gatewayPort: 0,
+    rollouts,
+    supervisor: { tickMs: 200, healthIntervalMs: 500, drainGraceMs: 10_000 },
+  });
+  return {
+    deps,
+    services,
+    plane,
+    gatewayUrl: `http://127.0.0.1:${plane.gateway.port}`,
+    async stop() {
+      await plane.stop();
+      deps.cleanup();
+    },
+  };
+}
+
+export async function registerModel(h: Harness, model: string, versions: Uint8Array[]): Promise<void> {
+  h.services.registry.createModel({ name: model }, 'test');
+  for (const bytes of versions) await h.services.registry.registerVersion({ model, body: bytesBody(bytes) }, 'test');
+}
+
+export function instanceRows(h: Harness) {
+  return h.deps.db.select().from(runtimeInstances).all();
+}
+
+export function instanceRowsOf(h: Harness, endpointId: number) {
+  return h.deps.db.select().from(runtimeInstances).where(eq(runtimeInstances.endpointId, endpointId)).all();
+}
+
+export interface InferReply {
+  status: number;
+  version: string | null;
+  body: { outputs?: { name: string; data: number[] }[]; error?: string };
+}
+
+export async function infer(h: Harness, endpoint: string, values: number[], headers: Record<string, string> = {}, path = `/v2/models/${endpoint}/infer`): Promise<InferReply> {
+  const res = await fetch(`${h.gatewayUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ inputs: [{ name: 'x', datatype: 'FP32', shape: [1, values.length], data: values }] }),
+  });
+  return { status: res.status, version: res.headers.get('x-slipway-version'), body: (await res.json()) as InferReply['body'] };
+}
+
+/** Closed-loop load until `stop()` is called; every reply's status and version is kept. */
+export function loadUntilStopped(h: Harness, endpoint: string, concurrency: number, headers: Record<string, string> = {}) {
+  const replies: { status: number; version: string | null; error?: string }[] = [];
+  let running = true;
+  const loops = Array.from({ length: concurrency }, async () => {
+    while (running) {
+      try {
+        const r = await infer(h, endpoint, [1, 2, 3, 4], headers);
+        replies.push({ status: r.status, version: r.version, error: r.body.error });
+      } catch (err) {
+        replies.push({ status: 0, version: null, error: (err as Error).message });
+      }
+    }
+  });
+  return {
+    replies,
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return replies;
+    },
+  };
+}
