@@ -8,9 +8,9 @@ import { DATATYPES } from './datatypes';
 
 /** Nested or flat tensor data: numbers, booleans, or (BYTES only) strings. */
 export type TensorData = (number | boolean | string | TensorData)[];
-const TensorData: z.ZodType<TensorData> = z.lazy(() =>
-  z.array(z.union([z.number(), z.boolean(), z.string(), TensorData])),
-);
+// Elements are checked where they are converted (per datatype); validating each of possibly
+// millions of elements here too would double the cost of a JSON request.
+const TensorData = z.array(z.unknown()) as unknown as z.ZodType<TensorData>;
 
 const Parameters = z.record(z.string(), z.unknown());
 

@@ -61,7 +61,7 @@ export function typedArrayOf(datatype: NumericDatatype, buffer: ArrayBuffer, byt
 
 /** Flattens nested JSON tensor data (row-major) into one list. */
 export function flattenData(data: unknown[]): unknown[] {
-  return data.flat(Infinity);
+  return data.some(Array.isArray) ? data.flat(Infinity) : data;
 }
 
 /** Encodes flat JSON values as raw bytes, checking each value's type and range. */
@@ -70,6 +70,15 @@ export function valuesToBytes(datatype: NumericDatatype, values: unknown[], inpu
   const out = typedArrayOf(datatype, bytes.buffer);
   const bad = (i: number, want: string) =>
     badRequest(`input '${inputName}': element ${i} (${JSON.stringify(values[i])}) is not ${want} for ${datatype}`);
+  if (datatype === 'FP32' || datatype === 'FP64') {
+    // The common case, kept to one tight loop.
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== 'number') throw bad(i, 'a number');
+      out[i] = v;
+    }
+    return bytes;
+  }
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (datatype === 'BOOL') {
@@ -78,9 +87,7 @@ export function valuesToBytes(datatype: NumericDatatype, values: unknown[], inpu
       continue;
     }
     if (typeof v !== 'number') throw bad(i, 'a number');
-    if (datatype === 'FP32' || datatype === 'FP64') {
-      out[i] = v;
-    } else if (datatype === 'FP16') {
+    if (datatype === 'FP16') {
       out[i] = floatToHalf(v);
     } else if (datatype === 'INT64' || datatype === 'UINT64') {
       if (!Number.isInteger(v) || (datatype === 'UINT64' && v < 0)) throw bad(i, 'an integer in range');
