@@ -8,6 +8,9 @@ import type { ApiToken, CreatedToken, CreateTokenInput, Principal } from './auth
 import type { Config } from './config';
 import type { CreateEndpointInput, Endpoint, EndpointList, UpdateEndpointInput } from './endpoints/schemas';
 import { AppError } from './errors';
+import type { RolloutAction } from './rollout/apply-action';
+import type { Rollout, RolloutList } from './rollout/schemas';
+import type { ReplicaList } from './supervisor/schemas';
 import type {
   CreateModelInput,
   ListModelsQuery,
@@ -78,6 +81,15 @@ export interface Services {
     remove(name: string, actor: string): void;
   };
   audit: { list(q: AuditQuery): AuditPage };
+  rollouts: {
+    /** `input` is parsed with `StartRolloutInput`. */
+    start(endpoint: string, input: unknown, actor: string): Rollout;
+    list(endpoint: string): RolloutList;
+    get(id: number): Rollout;
+    act(id: number, action: RolloutAction, actor: string): Rollout;
+    rollback(endpoint: string, actor: string): Rollout;
+  };
+  replicas: { list(endpoint: string): ReplicaList };
 }
 
 const KEY = Symbol.for('slipway.services');

@@ -14,6 +14,9 @@ import { resolveDemoModelPath } from './demo/demo-model-path';
 import { seedDemo } from './demo/seed-demo';
 import type { ServiceDeps } from './deps';
 import { createLogger } from './log';
+import { LiveStore } from './metrics/live-store';
+import { RolloutController } from './rollout';
+import { startServing, type DataPlane } from './serving/start-serving';
 import { buildServices } from './services';
 import { startWebServer } from './web/next-server';
 
@@ -49,7 +52,21 @@ async function main(): Promise<void> {
     log.info({ step: admin.step }, 'admin token from SLIPWAY_ADMIN_TOKEN');
   }
 
-  const services = buildServices(deps);
+  // The data plane and the rollout controller need each other: the controller reads replica
+  // health from the supervisor, the supervisor runs what rollouts want.
+  const live = new LiveStore();
+  const holder: { plane?: DataPlane } = {};
+  const controller = new RolloutController(
+    deps,
+    live,
+    (endpoint, version) => holder.plane?.supervisor.versionHealth(endpoint, version) ?? { readyReplicas: 0, wantedReplicas: 0, failedStarts: 0 },
+    log,
+    () => holder.plane?.supervisor.trigger(),
+  );
+  const services = buildServices(deps, deps.now(), {
+    changed: () => controller.reconcile(),
+    shadowTotals: (endpoint, version, sinceMs) => live.shadowTotals(endpoint, version, sinceMs, Date.now()),
+  });
   registerServices(services);
 
   if (config.demo) {
@@ -61,6 +78,22 @@ async function main(): Promise<void> {
     }
   }
 
+  const plane = await startServing({
+    db,
+    log,
+    projectRoot: config.paths.projectRoot,
+    dataDir: config.dataDir,
+    artifactsDir: config.paths.artifacts,
+    host: config.host,
+    gatewayPort: config.gatewayPort,
+    rollouts: controller,
+    live,
+    onShadowSample: (sample) => controller.addShadowSample(sample),
+  });
+  holder.plane = plane;
+  controller.start();
+  console.log(`slipway: inference gateway (KServe v2) listening on http://${config.host}:${plane.gateway.port}`);
+
   const server = await startWebServer({
     dir: config.paths.projectRoot,
     host: config.host,
@@ -69,21 +102,29 @@ async function main(): Promise<void> {
   });
   console.log(`slipway: control plane listening on http://${config.host}:${config.port}`);
 
-  installShutdown(server, () => {
+  installShutdown(server, async () => {
+    controller.stop();
+    // Runtimes drain (SIGTERM, then SIGKILL after the grace period) before the database closes.
+    await plane.stop();
     clearServices();
     closeDatabase(db);
   });
 }
 
-function installShutdown(server: Server, closeRest: () => void): void {
+function installShutdown(server: Server, closeRest: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.log(`slipway: ${signal} received, shutting down`);
     server.close(() => {
-      closeRest();
-      process.exit(0);
+      closeRest().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(`slipway: shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+          process.exit(1);
+        },
+      );
     });
     // Keep-alive connections would hold close() open; they get no new requests once closing.
     server.closeIdleConnections();

@@ -5,8 +5,12 @@ import type { Services } from './context';
 import type { ServiceDeps } from './deps';
 import { createEndpoints } from './endpoints';
 import { createRegistry } from './registry';
+import { createRollouts, type RolloutHooks } from './rollout';
+import { listReplicas } from './supervisor/list-replicas';
 
-export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now()): Services {
+const NO_HOOKS: RolloutHooks = { changed: () => undefined };
+
+export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now(), hooks: RolloutHooks = NO_HOOKS): Services {
   return {
     config: deps.config,
     startedAt,
@@ -14,5 +18,7 @@ export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now()): 
     registry: createRegistry(deps),
     endpoints: createEndpoints(deps),
     audit: { list: (q) => listAudit(deps.db, q) },
+    rollouts: createRollouts(deps, hooks),
+    replicas: { list: (endpoint) => listReplicas(deps, endpoint) },
   };
 }

@@ -50,18 +50,24 @@ CREATE TABLE `rollouts` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`endpoint_id` integer NOT NULL,
 	`candidate_version_id` integer NOT NULL,
+	`stable_version_id` integer NOT NULL,
 	`strategy` text NOT NULL,
 	`spec` text NOT NULL,
-	`phase` text DEFAULT 'pending' NOT NULL,
+	`phase` text DEFAULT 'starting' NOT NULL,
+	`reason` text DEFAULT '' NOT NULL,
+	`message` text DEFAULT '' NOT NULL,
 	`current_step` integer DEFAULT 0 NOT NULL,
-	`weight_pct` integer DEFAULT 0 NOT NULL,
-	`analysis` text NOT NULL,
+	`weight_pct` real DEFAULT 0 NOT NULL,
+	`progress` text NOT NULL,
+	`checks` text NOT NULL,
+	`samples` text NOT NULL,
 	`started_by` text NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`finished_at` integer,
 	FOREIGN KEY (`endpoint_id`) REFERENCES `endpoints`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`candidate_version_id`) REFERENCES `model_versions`(`id`) ON UPDATE no action ON DELETE restrict
+	FOREIGN KEY (`candidate_version_id`) REFERENCES `model_versions`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`stable_version_id`) REFERENCES `model_versions`(`id`) ON UPDATE no action ON DELETE restrict
 );
 --> statement-breakpoint
 CREATE INDEX `rollouts_endpoint_id_idx` ON `rollouts` (`endpoint_id`);--> statement-breakpoint

@@ -1,15 +1,16 @@
 /**
- * Rollouts of a candidate version on an endpoint. Sketched from ARCHITECTURE.md's data model;
- * the rollout controller (a later issue) owns the spec and analysis shapes. The phase is
- * persisted so a rollout survives a restart of the control plane.
+ * Rollouts of a candidate version on an endpoint. The phase, step, weight and the controller's
+ * timers (`progress`) are persisted so a rollout resumes where it was after a control plane
+ * restart; `checks` keeps every analysis result, `samples` the last disagreeing shadow pairs.
  */
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { timeMs } from './columns';
 import { endpoints } from './endpoints';
 import { modelVersions } from './models';
 
+/** Mirrors server/rollout/phases.ts (a test holds them equal; client code must not import db/). */
 export const ROLLOUT_STRATEGIES = ['shadow', 'canary', 'blue-green'] as const;
-export const ROLLOUT_PHASES = ['pending', 'progressing', 'paused', 'promoted', 'aborted', 'rolled-back'] as const;
+export const ROLLOUT_PHASES = ['starting', 'progressing', 'paused', 'promoting', 'succeeded', 'aborted', 'rolled-back'] as const;
 
 export const rollouts = sqliteTable(
   'rollouts',
@@ -21,12 +22,20 @@ export const rollouts = sqliteTable(
     candidateVersionId: integer('candidate_version_id')
       .notNull()
       .references(() => modelVersions.id, { onDelete: 'restrict' }),
+    /** The stable version when the rollout started: where abort and rollback return. */
+    stableVersionId: integer('stable_version_id')
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: 'restrict' }),
     strategy: text('strategy', { enum: ROLLOUT_STRATEGIES }).notNull(),
     spec: text('spec', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-    phase: text('phase', { enum: ROLLOUT_PHASES }).notNull().default('pending'),
+    phase: text('phase', { enum: ROLLOUT_PHASES }).notNull().default('starting'),
+    reason: text('reason').notNull().default(''),
+    message: text('message').notNull().default(''),
     currentStep: integer('current_step').notNull().default(0),
-    weightPct: integer('weight_pct').notNull().default(0),
-    analysis: text('analysis', { mode: 'json' }).$type<unknown[]>().notNull(),
+    weightPct: real('weight_pct').notNull().default(0),
+    progress: text('progress', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    checks: text('checks', { mode: 'json' }).$type<unknown[]>().notNull(),
+    samples: text('samples', { mode: 'json' }).$type<unknown[]>().notNull(),
     startedBy: text('started_by').notNull(),
     createdAt: timeMs('created_at').notNull(),
     updatedAt: timeMs('updated_at').notNull(),

@@ -20,6 +20,17 @@ export const AUDIT_ACTIONS = [
   'token.revoke',
   'token.rotate',
   'session.create',
+  'rollout.start',
+  'rollout.progressing',
+  'rollout.step',
+  'rollout.analysis-failed',
+  'rollout.paused',
+  'rollout.resumed',
+  'rollout.promoting',
+  'rollout.promoted',
+  'rollout.aborted',
+  'rollout.rolled-back',
+  'rollout.scaled-down',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

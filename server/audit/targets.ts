@@ -4,4 +4,5 @@ export const auditTarget = {
   version: (model: string, version: number) => `model/${model}/version/${version}`,
   endpoint: (name: string) => `endpoint/${name}`,
   token: (id: string) => `token/${id}`,
+  rollout: (endpoint: string, id: number) => `endpoint/${endpoint}/rollout/${id}`,
 };

@@ -107,6 +107,8 @@ export const ShadowSampleOut = z.object({
   error: z.string().optional(),
 });
 
+export type ShadowSampleOut = z.infer<typeof ShadowSampleOut>;
+
 export const ShadowSummary = z.object({
   mirrored: z.number(),
   dropped: z.number(),

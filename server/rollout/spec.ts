@@ -27,4 +27,6 @@ export interface RolloutProgress {
   lastVerdict?: 'pass' | 'fail' | 'inconclusive';
   /** After promotion: when the previous stable version may be stopped. */
   scaleDownAtMs?: number;
+  /** The previous version has been let go (recorded once). */
+  scaledDown?: boolean;
 }

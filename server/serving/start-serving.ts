@@ -25,6 +25,7 @@ export interface ServingOptions {
   host: string;
   gatewayPort: number;
   rollouts: RolloutServing;
+  live?: LiveStore;
   onShadowSample?: (sample: ShadowSample) => void;
   maxBodyBytes?: number;
   supervisor?: Partial<Pick<SupervisorOptions, 'tickMs' | 'healthIntervalMs' | 'healthFailureLimit' | 'startTimeoutMs' | 'drainGraceMs'>>;
@@ -44,7 +45,7 @@ export function socketDirFor(dataDir: string): string {
 }
 
 export async function startServing(o: ServingOptions): Promise<DataPlane> {
-  const live = new LiveStore();
+  const live = o.live ?? new LiveStore();
   const gateway = await GatewayHost.start(
     { host: o.host, port: o.gatewayPort, maxBodyBytes: o.maxBodyBytes ?? 64 * 1024 * 1024, statsIntervalMs: 1000 },
     new URL('../gateway/worker.ts', import.meta.url),

@@ -114,6 +114,22 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return this.desired;
   }
 
+  /** How one version's replicas are doing, for the rollout controller. */
+  versionHealth(endpoint: string, version: number): { readyReplicas: number; wantedReplicas: number; failedStarts: number; lastError?: string } {
+    const prefix = `${endpoint}/v${version}/`;
+    let readyReplicas = 0;
+    for (const i of this.instances.values()) if (i.state === 'ready' && i.slot.key.startsWith(prefix)) readyReplicas++;
+    const wantedReplicas = this.desired.find((d) => d.endpoint === endpoint && d.version === version)?.replicas ?? 0;
+    let failedStarts = 0;
+    let lastError: string | undefined;
+    for (const [key, h] of this.history) {
+      if (!key.startsWith(prefix)) continue;
+      failedStarts = Math.max(failedStarts, h.restarts);
+      lastError ??= h.lastError ?? undefined;
+    }
+    return { readyReplicas, wantedReplicas, failedStarts: readyReplicas > 0 ? 0 : failedStarts, lastError };
+  }
+
   /** The last error of each slot that failed, for the replicas table. */
   lastErrors(): Map<string, string> {
     const out = new Map<string, string>();
@@ -132,6 +148,9 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.o.extraVersions());
     this.emit('changed');
     const slots = slotsOf(this.desired);
+    // A slot nobody wants any more starts from a clean record if it is wanted again later.
+    const wantedKeys = new Set(slots.map((x) => x.key));
+    for (const key of this.history.keys()) if (!wantedKeys.has(key)) this.history.delete(key);
     const observed = [...this.instances.values()].map((i) => ({ id: i.id, key: i.slot.key, configHash: i.slot.configHash, state: i.state }));
     const backoff = new Map([...this.history].map(([k, h]) => [k, { notBeforeMs: h.notBeforeMs }]));
     for (const action of planReconcile(slots, observed, backoff, Date.now())) {

@@ -7,6 +7,7 @@ import * as audit from './audit';
 import * as auth from './auth';
 import * as endpoints from './endpoints';
 import * as models from './models';
+import * as rollouts from './rollouts';
 import * as system from './system';
 import * as tokens from './tokens';
 import * as versions from './versions';
@@ -22,6 +23,7 @@ export const routes = {
   ...versions,
   ...endpoints,
   ...tokens,
+  ...rollouts,
 };
 
 export const ROUTES: RouteContract[] = Object.values(routes) as RouteContract[];
