@@ -14,10 +14,7 @@ import { resolveDemoModelPath } from './demo/demo-model-path';
 import { seedDemo } from './demo/seed-demo';
 import type { ServiceDeps } from './deps';
 import { createLogger } from './log';
-import { LiveStore } from './metrics/live-store';
-import { RolloutController } from './rollout';
-import { startServing, type DataPlane } from './serving/start-serving';
-import { buildServices } from './services';
+import { startControlPlane } from './control-plane';
 import { startWebServer } from './web/next-server';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -52,22 +49,10 @@ async function main(): Promise<void> {
     log.info({ step: admin.step }, 'admin token from SLIPWAY_ADMIN_TOKEN');
   }
 
-  // The data plane and the rollout controller need each other: the controller reads replica
-  // health from the supervisor, the supervisor runs what rollouts want.
-  const live = new LiveStore();
-  const holder: { plane?: DataPlane } = {};
-  const controller = new RolloutController(
-    deps,
-    live,
-    (endpoint, version) => holder.plane?.supervisor.versionHealth(endpoint, version) ?? { readyReplicas: 0, wantedReplicas: 0, failedStarts: 0 },
-    log,
-    () => holder.plane?.supervisor.trigger(),
-  );
-  const services = buildServices(deps, deps.now(), {
-    changed: () => controller.reconcile(),
-    shadowTotals: (endpoint, version, sinceMs) => live.shadowTotals(endpoint, version, sinceMs, Date.now()),
-  });
+  const core = await startControlPlane(deps, log, { projectRoot: config.paths.projectRoot, host: config.host, gatewayPort: config.gatewayPort });
+  const { services } = core;
   registerServices(services);
+  console.log(`slipway: inference gateway (KServe v2) listening on http://${config.host}:${core.plane.gateway.port}`);
 
   if (config.demo) {
     try {
@@ -78,22 +63,6 @@ async function main(): Promise<void> {
     }
   }
 
-  const plane = await startServing({
-    db,
-    log,
-    projectRoot: config.paths.projectRoot,
-    dataDir: config.dataDir,
-    artifactsDir: config.paths.artifacts,
-    host: config.host,
-    gatewayPort: config.gatewayPort,
-    rollouts: controller,
-    live,
-    onShadowSample: (sample) => controller.addShadowSample(sample),
-  });
-  holder.plane = plane;
-  controller.start();
-  console.log(`slipway: inference gateway (KServe v2) listening on http://${config.host}:${plane.gateway.port}`);
-
   const server = await startWebServer({
     dir: config.paths.projectRoot,
     host: config.host,
@@ -103,9 +72,8 @@ async function main(): Promise<void> {
   console.log(`slipway: control plane listening on http://${config.host}:${config.port}`);
 
   installShutdown(server, async () => {
-    controller.stop();
-    // Runtimes drain (SIGTERM, then SIGKILL after the grace period) before the database closes.
-    await plane.stop();
+    // Runtimes drain before the database closes.
+    await core.stop();
     clearServices();
     closeDatabase(db);
   });
