@@ -1,0 +1,41 @@
+/**
+ * Rollouts of one endpoint: the list (newest first, the active one among them), actions on one
+ * rollout and the rollback of a promotion. Polls every second while a rollout is active.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { Rollout, StartRolloutInput } from '../../../server/rollout/schemas';
+import { api } from '../api';
+import type { List } from '../types';
+
+export type { Rollout, StartRolloutInput };
+export type RolloutPhase = Rollout['phase'];
+export type RolloutAction = 'pause' | 'resume' | 'promote' | 'abort';
+
+/** Phases in which a rollout holds the endpoint (mirrors server/rollout/phases.ts). */
+export const ACTIVE_PHASES: readonly RolloutPhase[] = ['starting', 'progressing', 'paused', 'promoting'];
+export const isActivePhase = (phase: RolloutPhase) => ACTIVE_PHASES.includes(phase);
+
+export const ACTIVE_POLL_MS = 1_000;
+const IDLE_POLL_MS = 10_000;
+
+export const rolloutKeys = {
+  all: ['rollouts'] as const,
+  list: (endpoint: string) => [...rolloutKeys.all, 'endpoint', endpoint] as const,
+};
+
+export const rolloutListQuery = (endpoint: string) =>
+  queryOptions({
+    queryKey: rolloutKeys.list(endpoint),
+    queryFn: () => api<List<Rollout>>(`/endpoints/${encodeURIComponent(endpoint)}/rollouts`),
+    staleTime: 0,
+    // Fast while something moves; slow otherwise, so a rollout started elsewhere still shows up.
+    refetchInterval: (query) => (query.state.data?.items.some((r) => isActivePhase(r.phase)) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
+  });
+
+export const startRollout = (endpoint: string, input: StartRolloutInput) =>
+  api<Rollout>(`/endpoints/${encodeURIComponent(endpoint)}/rollouts`, { method: 'POST', body: input });
+
+export const actOnRollout = (id: number, action: RolloutAction) => api<Rollout>(`/rollouts/${id}/${action}`, { method: 'POST' });
+
+export const rollbackEndpoint = (endpoint: string) =>
+  api<Rollout>(`/endpoints/${encodeURIComponent(endpoint)}/rollback`, { method: 'POST' });
