@@ -134,11 +134,15 @@ CREATE TABLE `metric_rollups` (
 	`resolution_seconds` integer NOT NULL,
 	`requests` integer DEFAULT 0 NOT NULL,
 	`errors` integer DEFAULT 0 NOT NULL,
+	`client_errors` integer DEFAULT 0 NOT NULL,
 	`latency_histogram` text,
 	`cache_hits` integer DEFAULT 0 NOT NULL,
 	`cache_misses` integer DEFAULT 0 NOT NULL,
 	`batches` integer DEFAULT 0 NOT NULL,
-	`batched_items` integer DEFAULT 0 NOT NULL
+	`batched_items` integer DEFAULT 0 NOT NULL,
+	`queue_depth_sum` real DEFAULT 0 NOT NULL,
+	`queue_depth_samples` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `metric_rollups_endpoint_version_resolution_seconds_bucket_start_idx` ON `metric_rollups` (`endpoint`,`version`,`resolution_seconds`,`bucket_start`);
+CREATE UNIQUE INDEX `metric_rollups_endpoint_version_resolution_seconds_bucket_start_idx` ON `metric_rollups` (`endpoint`,`version`,`resolution_seconds`,`bucket_start`);--> statement-breakpoint
+CREATE INDEX `metric_rollups_resolution_seconds_bucket_start_idx` ON `metric_rollups` (`resolution_seconds`,`bucket_start`);
