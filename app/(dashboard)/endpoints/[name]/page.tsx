@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { EndpointView } from '../../../_components/endpoints/endpoint-view';
+import { EndpointCharts } from './_components/charts/endpoint-charts';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -10,5 +11,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EndpointPage({ params }: Props) {
   const { name } = await params;
-  return <EndpointView name={name} />;
+  return (
+    <>
+      <EndpointView name={name} />
+      <EndpointCharts name={name} />
+    </>
+  );
 }

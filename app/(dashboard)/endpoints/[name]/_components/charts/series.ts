@@ -1,0 +1,85 @@
+/**
+ * Pure reshaping of the metrics API's per-version series into recharts rows: one row per step
+ * time, one column per (version, figure), e.g. `v2_p99`. Keys avoid dots: recharts reads a
+ * dotted dataKey as a path.
+ */
+import type { ChartEvent, MetricsPoint, MetricsRange, VersionSeries } from '../../../../../_lib/queries/metrics';
+
+export type ChartRow = { t: number } & Record<string, number | null>;
+
+export interface SeriesSpec {
+  key: string;
+  version: number;
+  label: string;
+}
+
+type Figure = (point: MetricsPoint) => number | null;
+
+export const seriesKey = (version: number, figure: string) => `v${version}_${figure}`;
+
+/** Rows sorted by time, with a column per version and figure; missing points read as null. */
+export function pivot(versions: readonly VersionSeries[], figures: Record<string, Figure>): ChartRow[] {
+  const rows = new Map<number, ChartRow>();
+  for (const series of versions) {
+    for (const point of series.points) {
+      let row = rows.get(point.t);
+      if (!row) {
+        row = { t: point.t } as ChartRow;
+        rows.set(point.t, row);
+      }
+      for (const [figure, read] of Object.entries(figures)) row[seriesKey(series.version, figure)] = read(point);
+    }
+  }
+  const sorted = [...rows.values()].sort((a, b) => a.t - b.t);
+  // Versions absent at some step still need their column, or recharts joins across the gap.
+  for (const row of sorted) {
+    for (const series of versions) {
+      for (const figure of Object.keys(figures)) row[seriesKey(series.version, figure)] ??= null;
+    }
+  }
+  return sorted;
+}
+
+/** One legend entry per version and figure, in version order then the figures' order. */
+export function seriesSpecs(versions: readonly VersionSeries[], figures: Record<string, string>): SeriesSpec[] {
+  return versions.flatMap((series) =>
+    Object.entries(figures).map(([figure, name]) => ({
+      key: seriesKey(series.version, figure),
+      version: series.version,
+      label: name ? `v${series.version} ${name}` : `v${series.version}`,
+    })),
+  );
+}
+
+export const hasTraffic = (versions: readonly VersionSeries[]) => versions.some((s) => s.points.some((p) => p.requests > 0));
+
+export const ratioToPct = (ratio: number | null) => (ratio === null ? null : ratio * 100);
+
+export interface Marker {
+  t: number;
+  label: string;
+  action: string;
+  message: string;
+}
+
+/** Events inside [fromMs, toMs] as chart markers labelled without the `rollout.` prefix. */
+export function markers(events: readonly ChartEvent[], fromMs: number, toMs: number): Marker[] {
+  return events
+    .filter((e) => e.t >= fromMs && e.t <= toMs)
+    .map((e) => ({ t: e.t, action: e.action, message: e.message, label: e.action.replace(/^rollout\./, '') }));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Axis ticks in UTC (as everywhere in the dashboard), as fine as the range needs. */
+export function formatTick(t: number, range: MetricsRange): string {
+  const d = new Date(t);
+  const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  if (range === '5m') return `${hm}:${pad(d.getUTCSeconds())}`;
+  if (range === '7d') return `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${hm}`;
+  return hm;
+}
+
+/** A palette that tells versions apart; figures of one version share its colour, dashes differ. */
+const PALETTE = ['#2456d6', '#d9731a', '#1c7c43', '#9b3dbf', '#c42b2b', '#0f8a8a'] as const;
+export const versionColor = (version: number) => PALETTE[(version - 1) % PALETTE.length] ?? PALETTE[0];

@@ -1,0 +1,61 @@
+'use client';
+/**
+ * One time-series chart: lines (or stacked areas) over a fixed [from, to] time axis, rollout
+ * markers as reference lines. Animation and dots are off so a 24 h range of thousands of points
+ * re-renders cheaply on every poll.
+ */
+import { memo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatTime } from '../../../../../_lib/format';
+import type { MetricsRange } from '../../../../../_lib/queries/metrics';
+import { formatTick, type ChartRow, type Marker } from './series';
+
+export interface LineSpec {
+  key: string;
+  label: string;
+  color: string;
+  dash?: string;
+}
+
+interface Props {
+  rows: ChartRow[];
+  lines: LineSpec[];
+  fromMs: number;
+  toMs: number;
+  range: MetricsRange;
+  markers: Marker[];
+  yUnit: string;
+  /** Stacked areas (throughput) instead of lines. */
+  stacked?: boolean;
+  yMax?: number;
+  digits?: number;
+}
+
+const CHART_HEIGHT_PX = 220;
+
+function TimeSeriesChartImpl({ rows, lines, fromMs, toMs, range, markers, yUnit, stacked = false, yMax, digits = 1 }: Props) {
+  const format = (value: unknown) => (typeof value === 'number' ? `${value.toFixed(digits)} ${yUnit}` : '—');
+  return (
+    <ResponsiveContainer width="100%" height={CHART_HEIGHT_PX}>
+      <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e6e9ee" />
+        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow tickFormatter={(t: number) => formatTick(t, range)} minTickGap={40} fontSize={11} />
+        <YAxis domain={[0, yMax ?? 'auto']} width={56} fontSize={11} label={{ value: yUnit, angle: -90, position: 'insideLeft', fontSize: 11 }} />
+        <Tooltip labelFormatter={(t) => formatTime(new Date(Number(t)).toISOString())} formatter={format} isAnimationActive={false} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {lines.map((line) =>
+          stacked ? (
+            <Area key={line.key} dataKey={line.key} name={line.label} stackId="rps" type="stepAfter" stroke={line.color} fill={line.color} fillOpacity={0.35} isAnimationActive={false} dot={false} connectNulls={false} />
+          ) : (
+            <Line key={line.key} dataKey={line.key} name={line.label} type="linear" stroke={line.color} strokeDasharray={line.dash} strokeWidth={1.5} isAnimationActive={false} dot={false} connectNulls={false} />
+          ),
+        )}
+        {markers.map((m) => (
+          <ReferenceLine key={`${m.t}-${m.action}`} x={m.t} stroke="#5d6b7e" strokeDasharray="4 2" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#1b2330' }} />
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
+
+export const TimeSeriesChart = memo(TimeSeriesChartImpl);
