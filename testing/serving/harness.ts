@@ -7,45 +7,54 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { runtimeInstances } from '../../db/schema';
 import type { Services } from '../../server/context';
-import type { RolloutServing } from '../../server/serving/serving';
-import { startServing, type DataPlane } from '../../server/serving/start-serving';
-import { buildServices } from '../../server/services';
+import { startControlPlane, type ControlPlaneCore } from '../../server/control-plane';
 import { bytesBody, makeTestDeps, PROJECT_ROOT, type TestDeps } from '../../server/test-support';
 
 export interface Harness {
   deps: TestDeps;
+  core: ControlPlaneCore;
   services: Services;
-  plane: DataPlane;
+  plane: ControlPlaneCore['plane'];
   gatewayUrl: string;
+  /** Stops the control plane but keeps the database, as a process restart would. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export const NO_ROLLOUTS: RolloutServing = { overlays: () => new Map(), extraVersions: () => [] };
-
-export async function startHarness(rollouts: RolloutServing = NO_ROLLOUTS): Promise<Harness> {
-  const deps = makeTestDeps();
-  const services = buildServices(deps);
-  const plane = await startServing({
-    db: deps.db,
-    log: pino({ level: 'silent' }),
+async function startCore(deps: TestDeps): Promise<ControlPlaneCore> {
+  return startControlPlane(deps, pino({ level: 'silent' }), {
     projectRoot: PROJECT_ROOT,
-    dataDir: deps.config.dataDir,
-    artifactsDir: deps.config.paths.artifacts,
     host: '127.0.0.1',
     gatewayPort: 0,
-    rollouts,
+    controllerIntervalMs: 250,
     supervisor: { tickMs: 200, healthIntervalMs: 500, drainGraceMs: 10_000 },
   });
-  return {
+}
+
+export async function startHarness(): Promise<Harness> {
+  const deps = makeTestDeps();
+  const h: Harness = {
     deps,
-    services,
-    plane,
-    gatewayUrl: `http://127.0.0.1:${plane.gateway.port}`,
+    core: await startCore(deps),
+    get services() {
+      return this.core.services;
+    },
+    get plane() {
+      return this.core.plane;
+    },
+    get gatewayUrl() {
+      return `http://127.0.0.1:${this.core.plane.gateway.port}`;
+    },
+    async restart() {
+      await this.core.stop();
+      this.core = await startCore(deps);
+    },
     async stop() {
-      await plane.stop();
+      await this.core.stop();
       deps.cleanup();
     },
   };
+  return h;
 }
 
 export async function registerModel(h: Harness, model: string, versions: Uint8Array[]): Promise<void> {
