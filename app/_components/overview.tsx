@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { endpointListQuery } from '../_lib/queries/endpoints';
 import { allModelsQuery } from '../_lib/queries/models';
+import { LiveEndpoints } from './overview/live-endpoints';
 
 function Count({ value, more }: { value: number | undefined; more?: boolean }) {
   if (value === undefined) return <span className="muted">…</span>;
@@ -14,7 +15,7 @@ function Count({ value, more }: { value: number | undefined; more?: boolean }) {
   );
 }
 
-/** A first summary; a later issue turns this page into the live dashboard. */
+/** Counts of what is registered, then every endpoint's live figures. */
 export function Overview() {
   const models = useQuery(allModelsQuery());
   const endpoints = useQuery(endpointListQuery());
@@ -44,6 +45,7 @@ export function Overview() {
           <Link href="/audit">Open the audit log</Link>
         </section>
       </div>
+      <LiveEndpoints />
     </>
   );
 }
