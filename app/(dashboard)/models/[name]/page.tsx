@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ModelView } from '../../../_components/models/model-view';
+import { VersionDeployments } from './_components/version-deployments';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -10,5 +11,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ModelPage({ params }: Props) {
   const { name } = await params;
-  return <ModelView name={name} />;
+  return (
+    <>
+      <ModelView name={name} />
+      <VersionDeployments model={name} />
+    </>
+  );
 }
