@@ -3,11 +3,14 @@
  * rollout and the rollback of a promotion. Polls every second while a rollout is active.
  */
 import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { Rollout, StartRolloutInput } from '../../../server/rollout/schemas';
 import { api } from '../api';
 import type { List } from '../types';
 
-export type { Rollout, StartRolloutInput };
+export type { Rollout };
+/** The request as sent: fields with server defaults may be left out. */
+export type StartRolloutBody = z.input<typeof StartRolloutInput>;
 export type RolloutPhase = Rollout['phase'];
 export type RolloutAction = 'pause' | 'resume' | 'promote' | 'abort';
 
@@ -32,7 +35,7 @@ export const rolloutListQuery = (endpoint: string) =>
     refetchInterval: (query) => (query.state.data?.items.some((r) => isActivePhase(r.phase)) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
   });
 
-export const startRollout = (endpoint: string, input: StartRolloutInput) =>
+export const startRollout = (endpoint: string, input: StartRolloutBody) =>
   api<Rollout>(`/endpoints/${encodeURIComponent(endpoint)}/rollouts`, { method: 'POST', body: input });
 
 export const actOnRollout = (id: number, action: RolloutAction) => api<Rollout>(`/rollouts/${id}/${action}`, { method: 'POST' });

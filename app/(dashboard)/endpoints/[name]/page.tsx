@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { EndpointView } from '../../../_components/endpoints/endpoint-view';
 import { EndpointCharts } from './_components/charts/endpoint-charts';
+import { RolloutPanel } from './_components/rollout-panel';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -14,6 +15,7 @@ export default async function EndpointPage({ params }: Props) {
   return (
     <>
       <EndpointView name={name} />
+      <RolloutPanel name={name} />
       <EndpointCharts name={name} />
     </>
   );

@@ -3,10 +3,9 @@
  * text (what the user typed); the server validates, and its issue paths (`steps.1.weightPct`)
  * match the body built here, so errors land beside the right input.
  */
-import type { z } from 'zod';
-import type { StartRolloutInput } from '../../../../../server/rollout/schemas';
+import type { StartRolloutBody } from '../../../../_lib/queries/rollouts';
 
-export type StartRolloutBody = z.input<typeof StartRolloutInput>;
+export type { StartRolloutBody };
 export type Strategy = StartRolloutBody['strategy'];
 export const STRATEGIES: readonly Strategy[] = ['canary', 'blue-green', 'shadow'];
 
