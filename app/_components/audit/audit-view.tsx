@@ -8,9 +8,11 @@ import { ErrorAlert, Loading } from '../feedback';
 export function AuditView() {
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
+  const [target, setTarget] = useState('');
   const deferredActor = useDeferredValue(actor.trim());
   const deferredAction = useDeferredValue(action.trim());
-  const events = useInfiniteQuery(auditQuery({ actor: deferredActor, action: deferredAction }));
+  const deferredTarget = useDeferredValue(target.trim());
+  const events = useInfiniteQuery(auditQuery({ actor: deferredActor, action: deferredAction, target: deferredTarget }));
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -26,6 +28,10 @@ export function AuditView() {
         <div className="field">
           <label htmlFor="audit-action">Action</label>
           <input id="audit-action" type="search" placeholder="e.g. model.create" value={action} onChange={(e) => setAction(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-target">Target</label>
+          <input id="audit-target" type="search" placeholder="e.g. endpoint/text-orientation" value={target} onChange={(e) => setTarget(e.target.value)} />
         </div>
       </div>
       {events.isPending ? (

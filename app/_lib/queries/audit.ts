@@ -5,6 +5,8 @@ import type { AuditEvent, Page } from '../types';
 export interface AuditFilter {
   actor: string;
   action: string;
+  /** Exact path, e.g. `endpoint/text-orientation` (the server matches targets exactly). */
+  target: string;
 }
 
 export const auditKeys = {
@@ -19,7 +21,7 @@ export const auditQuery = (filter: AuditFilter) =>
     queryKey: auditKeys.list(filter),
     queryFn: ({ pageParam }) =>
       api<Page<AuditEvent>>(
-        `/audit${queryString({ actor: filter.actor, action: filter.action, limit: AUDIT_PAGE_SIZE, cursor: pageParam })}`,
+        `/audit${queryString({ actor: filter.actor, action: filter.action, target: filter.target, limit: AUDIT_PAGE_SIZE, cursor: pageParam })}`,
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
