@@ -98,11 +98,13 @@ test.describe('live dashboard', () => {
       await expectPlotted(latency);
     }
 
-    const live = page.getByRole('button', { name: /Live/ });
+    const live = page.getByRole('button', { name: 'Live updates' });
+    await expect(live).toHaveAttribute('aria-pressed', 'true');
     await live.click();
-    await expect(page.getByRole('button', { name: /Paused/ })).toHaveAttribute('aria-pressed', 'false');
-    await page.getByRole('button', { name: /Paused/ }).click();
-    await expect(page.getByRole('button', { name: /Live/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(live).toHaveAttribute('aria-pressed', 'false');
+    await expect(live).toHaveText(/Paused/);
+    await live.click();
+    await expect(live).toHaveAttribute('aria-pressed', 'true');
 
     await adminApi.uploadVersion(model);
     const started = await adminApi.request.post(`/api/v1/endpoints/${endpoint}/rollouts`, {

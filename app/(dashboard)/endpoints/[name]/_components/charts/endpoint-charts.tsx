@@ -34,7 +34,7 @@ function Toolbar(props: { range: MetricsRange; onRange: (r: MetricsRange) => voi
           </button>
         ))}
       </div>
-      <button type="button" className="secondary" aria-pressed={props.live} title={props.live ? 'Pause live updates' : 'Resume live updates'} onClick={() => props.onLive(!props.live)}>
+      <button type="button" className="secondary" aria-label="Live updates" aria-pressed={props.live} onClick={() => props.onLive(!props.live)}>
         {props.live ? '● Live' : '❚❚ Paused'}
       </button>
     </div>
