@@ -16,6 +16,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the API (it answers 401 itself), the sign-in page, Next's assets and public files.
-  matcher: ['/((?!api/|login|_next/|favicon.ico|robots.txt).*)'],
+  // Everything but the API and Prometheus' /metrics (they answer 401 themselves), the sign-in page,
+  // Next's assets and public files.
+  matcher: ['/((?!api/|metrics|login|_next/|favicon.ico|robots.txt).*)'],
 };

@@ -22,6 +22,8 @@ export interface Config {
   /** Bootstrap admin secret; undefined means "generate one on a fresh data dir". */
   adminToken: string | undefined;
   demo: boolean;
+  /** `GET /metrics` without a token (for scrapers); otherwise it needs a viewer bearer token. */
+  metricsPublic?: boolean;
   maxUploadBytes: number;
   logLevel: LogLevel;
   /** Absolute paths computed once at startup, so bundled code never resolves files itself. */
@@ -70,6 +72,11 @@ const EnvSchema = z.object({
     .refine((s) => [...FALSY, ...TRUTHY].includes(s.trim().toLowerCase()), 'SLIPWAY_DEMO must be one of 1/0, true/false, on/off, yes/no')
     .transform((s) => !FALSY.includes(s.trim().toLowerCase()))
     .default(true),
+  SLIPWAY_METRICS_PUBLIC: z
+    .string()
+    .refine((s) => [...FALSY, ...TRUTHY].includes(s.trim().toLowerCase()), 'SLIPWAY_METRICS_PUBLIC must be one of 1/0, true/false, on/off, yes/no')
+    .transform((s) => !FALSY.includes(s.trim().toLowerCase()))
+    .default(false),
   SLIPWAY_MAX_UPLOAD_BYTES: z.coerce
     .number({ error: () => 'SLIPWAY_MAX_UPLOAD_BYTES must be a positive integer' })
     .int('SLIPWAY_MAX_UPLOAD_BYTES must be a positive integer')
@@ -109,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>, opts: { cwd
     host: e.SLIPWAY_HOST,
     adminToken: e.SLIPWAY_ADMIN_TOKEN,
     demo: e.SLIPWAY_DEMO,
+    metricsPublic: e.SLIPWAY_METRICS_PUBLIC,
     maxUploadBytes: e.SLIPWAY_MAX_UPLOAD_BYTES,
     logLevel: e.SLIPWAY_LOG_LEVEL,
     paths: {

@@ -8,6 +8,7 @@ import type { ApiToken, CreatedToken, CreateTokenInput, Principal } from './auth
 import type { Config } from './config';
 import type { CreateEndpointInput, Endpoint, EndpointList, UpdateEndpointInput } from './endpoints/schemas';
 import { AppError } from './errors';
+import type { EndpointMetrics, MetricsQuery, Overview } from './metrics/schemas';
 import type { RolloutAction } from './rollout/apply-action';
 import type { Rollout, RolloutList } from './rollout/schemas';
 import type { ReplicaList } from './supervisor/schemas';
@@ -90,6 +91,13 @@ export interface Services {
     rollback(endpoint: string, actor: string): Rollout;
   };
   replicas: { list(endpoint: string): ReplicaList };
+  metrics: {
+    /** VALIDATION for a bad range (message names the limit), NOT_FOUND for an unknown endpoint. */
+    endpoint(endpoint: string, query: MetricsQuery): EndpointMetrics;
+    overview(): Overview;
+    /** Prometheus text exposition of the control plane's registry. */
+    prometheus(): Promise<{ contentType: string; body: string }>;
+  };
 }
 
 const KEY = Symbol.for('slipway.services');

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { Services } from './context';
 import type { ServiceDeps } from './deps';
+import { startMetrics, type MetricsPipeline } from './metrics';
 import { LiveStore } from './metrics/live-store';
 import { RolloutController } from './rollout';
 import { startServing, type DataPlane, type ServingOptions } from './serving/start-serving';
@@ -24,6 +25,7 @@ export interface ControlPlaneCore {
   controller: RolloutController;
   plane: DataPlane;
   live: LiveStore;
+  metrics: MetricsPipeline;
   stop(): Promise<void>;
 }
 
@@ -38,10 +40,16 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     log,
     () => holder.plane?.supervisor.trigger(),
   );
-  const services = buildServices(deps, deps.now(), {
-    changed: () => controller.reconcile(),
-    shadowTotals: (endpoint, version, sinceMs) => live.shadowTotals(endpoint, version, sinceMs, Date.now()),
-  });
+  const metrics = startMetrics(deps, live, log);
+  const services = buildServices(
+    deps,
+    deps.now(),
+    {
+      changed: () => controller.reconcile(),
+      shadowTotals: (endpoint, version, sinceMs) => live.shadowTotals(endpoint, version, sinceMs, Date.now()),
+    },
+    metrics.service,
+  );
   const plane = await startServing({
     db: deps.db,
     log,
@@ -62,8 +70,10 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     controller,
     plane,
     live,
+    metrics,
     async stop() {
       controller.stop();
+      metrics.stop();
       // Runtimes drain (SIGTERM, then SIGKILL after the grace period).
       await plane.stop();
     },

@@ -4,13 +4,15 @@ import { createAuth } from './auth';
 import type { Services } from './context';
 import type { ServiceDeps } from './deps';
 import { createEndpoints } from './endpoints';
+import { createMetricsService } from './metrics';
 import { createRegistry } from './registry';
 import { createRollouts, type RolloutHooks } from './rollout';
 import { listReplicas } from './supervisor/list-replicas';
 
 const NO_HOOKS: RolloutHooks = { changed: () => undefined };
 
-export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now(), hooks: RolloutHooks = NO_HOOKS): Services {
+/** `metrics` defaults to a read side over an empty live store (rollups still read from the database). */
+export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now(), hooks: RolloutHooks = NO_HOOKS, metrics?: Services['metrics']): Services {
   return {
     config: deps.config,
     startedAt,
@@ -20,5 +22,6 @@ export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now(), h
     audit: { list: (q) => listAudit(deps.db, q) },
     rollouts: createRollouts(deps, hooks),
     replicas: { list: (endpoint) => listReplicas(deps, endpoint) },
+    metrics: metrics ?? createMetricsService(deps).service,
   };
 }

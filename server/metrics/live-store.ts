@@ -52,10 +52,39 @@ function inRange<T extends { atMs: number }>(list: T[], fromMs: number, toMs: nu
   return list.filter((r) => r.atMs > fromMs && r.atMs <= toMs);
 }
 
+/** Called with every message as it arrives (the Prometheus counters keep running totals). */
+export interface LiveListener {
+  gateway?(msg: GatewayStatsMessage): void;
+  runtime?(endpoint: string, version: number, instanceId: string, stats: RuntimeStats): void;
+}
+
 export class LiveStore {
   private readonly series = new Map<string, EndpointSeries>();
+  private readonly listeners: LiveListener[] = [];
+  /** Data older than this was never seen by this store (it started then). */
+  readonly startedAtMs: number;
+  /** When the gateway last flushed (null before its first message). */
+  lastGatewayAtMs: number | null = null;
 
-  constructor(private readonly retentionMs = LIVE_RETENTION_MS) {}
+  constructor(
+    private readonly retentionMs = LIVE_RETENTION_MS,
+    nowMs = Date.now(),
+  ) {
+    this.startedAtMs = nowMs;
+  }
+
+  listen(listener: LiveListener): void {
+    this.listeners.push(listener);
+  }
+
+  endpoints(): string[] {
+    return [...this.series.keys()];
+  }
+
+  /** Where in-memory data begins at `nowMs`: the store's start or the retention edge. */
+  dataStartMs(nowMs: number): number {
+    return Math.max(this.startedAtMs, nowMs - this.retentionMs);
+  }
 
   private of(endpoint: string): EndpointSeries {
     let s = this.series.get(endpoint);
@@ -74,11 +103,14 @@ export class LiveStore {
       const { endpoint, ...rest } = s;
       this.of(endpoint).shadow.push({ atMs: msg.atMs, ...rest });
     }
+    this.lastGatewayAtMs = msg.atMs;
     this.prune(msg.atMs);
+    for (const l of this.listeners) l.gateway?.(msg);
   }
 
   addRuntime(endpoint: string, version: number, instanceId: string, stats: RuntimeStats): void {
     this.of(endpoint).runtime.push({ atMs: stats.atMs, version, instanceId, stats });
+    for (const l of this.listeners) l.runtime?.(endpoint, version, instanceId, stats);
   }
 
   prune(nowMs: number): void {

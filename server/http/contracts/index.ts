@@ -6,6 +6,7 @@ import type { RouteContract } from '../contract';
 import * as audit from './audit';
 import * as auth from './auth';
 import * as endpoints from './endpoints';
+import * as metrics from './metrics';
 import * as models from './models';
 import * as rollouts from './rollouts';
 import * as system from './system';
@@ -24,6 +25,7 @@ export const routes = {
   ...endpoints,
   ...tokens,
   ...rollouts,
+  ...metrics,
 };
 
 export const ROUTES: RouteContract[] = Object.values(routes) as RouteContract[];

@@ -1,0 +1,55 @@
+/** Cells to chart points: one aligned series per version, every step present (quiet steps are zeros). */
+import { emptyCell, foldCells, type Cell } from './cells';
+import { mergeEncoded, summarize } from './histogram';
+import type { MetricsPoint, VersionSeries } from './schemas';
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function cellToPoint(c: Cell, stepSeconds: number): MetricsPoint {
+  const merged = mergeEncoded(c.histograms);
+  const latency = summarize(merged);
+  merged.destroy();
+  const lookups = c.cacheHits + c.cacheMisses;
+  return {
+    t: c.atMs,
+    requests: c.requests,
+    errors: c.errors,
+    clientErrors: c.clientErrors,
+    rps: round(c.requests / stepSeconds),
+    errorRatePct: c.requests > 0 ? round((100 * c.errors) / c.requests) : null,
+    p50Ms: latency?.p50Ms ?? null,
+    p95Ms: latency?.p95Ms ?? null,
+    p99Ms: latency?.p99Ms ?? null,
+    maxMs: latency?.maxMs ?? null,
+    queueDepth: c.queueDepthSamples > 0 ? round(c.queueDepthSum / c.queueDepthSamples) : null,
+    meanBatchSize: c.batches > 0 ? round(c.batchedItems / c.batches) : null,
+    cacheHitRatio: lookups > 0 ? round(c.cacheHits / lookups, 4) : null,
+  };
+}
+
+/** `count` steps of `stepMs` from `fromMs`; cells outside are dropped. Versions ascend. */
+export function toSeries(cells: readonly Cell[], fromMs: number, stepMs: number, count: number): VersionSeries[] {
+  const endMs = fromMs + count * stepMs;
+  const folded = foldCells(
+    cells.filter((c) => c.atMs >= fromMs && c.atMs < endMs),
+    stepMs,
+    fromMs,
+  );
+  const byVersion = new Map<number, Map<number, Cell>>();
+  for (const c of folded) {
+    let m = byVersion.get(c.version);
+    if (!m) byVersion.set(c.version, (m = new Map()));
+    m.set(c.atMs, c);
+  }
+  return [...byVersion.keys()]
+    .sort((a, b) => a - b)
+    .map((version) => {
+      const m = byVersion.get(version)!;
+      const points: MetricsPoint[] = [];
+      for (let i = 0; i < count; i++) {
+        const t = fromMs + i * stepMs;
+        points.push(cellToPoint(m.get(t) ?? emptyCell(version, t), stepMs / 1000));
+      }
+      return { version, points };
+    });
+}

@@ -1,0 +1,50 @@
+/**
+ * `GET /endpoints/{endpoint}/metrics`: resolves the range, reads each piece from its source (1 min
+ * rollups, 10 s rollups, live seconds), and folds everything into aligned per-version steps.
+ */
+import type { ServiceDeps } from '../deps';
+import { getEndpoint } from '../endpoints/list-endpoints';
+import { cellsFromLive, type Cell } from './cells';
+import { chartEvents } from './chart-events';
+import type { LiveStore } from './live-store';
+import { planPieces, resolveRange, type Piece, type Watermarks } from './metrics-range';
+import { toSeries } from './points';
+import { ROLLUP_10S_MS, ROLLUP_1M_MS } from './rollup-plan';
+import { readRollups } from './rollup-store';
+import type { EndpointMetrics, MetricsQuery } from './schemas';
+
+export interface MetricsSources {
+  live: LiveStore;
+  watermarks(): Omit<Watermarks, 'liveStartMs'>;
+}
+
+function readPiece(deps: ServiceDeps, src: MetricsSources, endpoint: string, p: Piece): Cell[] {
+  if (p.kind === 'rollup-10s') return readRollups(deps.db, endpoint, ROLLUP_10S_MS, p.fromMs, p.toMs);
+  if (p.kind === 'rollup-1m') return readRollups(deps.db, endpoint, ROLLUP_1M_MS, p.fromMs, p.toMs);
+  // Live seconds ending in (from, to + 1 s] start in [from, to); the filter keeps pieces disjoint.
+  const cells = cellsFromLive(src.live.traffic(endpoint, p.fromMs, p.toMs + 1000), src.live.runtime(endpoint, p.fromMs, p.toMs + 1000), 1000);
+  return cells.filter((c) => c.atMs >= p.fromMs && c.atMs < p.toMs);
+}
+
+/** Cells of one endpoint over [fromMs, toMs) from whichever sources cover it. */
+export function readCells(deps: ServiceDeps, src: MetricsSources, endpoint: string, source: Piece['kind'], fromMs: number, toMs: number): Cell[] {
+  const nowMs = deps.now().getTime();
+  const pieces = planPieces(source, fromMs, toMs, { ...src.watermarks(), liveStartMs: src.live.dataStartMs(nowMs) });
+  return pieces.flatMap((p) => readPiece(deps, src, endpoint, p));
+}
+
+export function queryMetrics(deps: ServiceDeps, src: MetricsSources, endpoint: string, q: MetricsQuery): EndpointMetrics {
+  getEndpoint(deps, endpoint); // NOT_FOUND for an unknown endpoint
+  const r = resolveRange(q, deps.now().getTime());
+  const endMs = r.fromMs + r.count * r.stepMs;
+  const cells = readCells(deps, src, endpoint, r.source, r.fromMs, endMs);
+  return {
+    endpoint,
+    from: new Date(r.fromMs).toISOString(),
+    to: new Date(r.toMs).toISOString(),
+    stepSeconds: r.stepMs / 1000,
+    source: r.source,
+    versions: toSeries(cells, r.fromMs, r.stepMs, r.count),
+    events: chartEvents(deps.db, endpoint, r.fromMs, r.toMs),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Reads and writes `metric_rollups`. Writes are batched into one synchronous transaction per run
+ * (better-sqlite3: no await inside); a rerun of a bucket replaces its row.
+ */
+import { and, eq, gte, lt, max } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { metricRollups } from '../../db/schema';
+import { emptyCell, type Cell } from './cells';
+import { encodeHistogram, mergeEncoded } from './histogram';
+
+export interface EndpointCells {
+  endpoint: string;
+  cells: Cell[];
+}
+
+type RollupRow = typeof metricRollups.$inferInsert;
+
+function figuresOf(row: RollupRow): Partial<RollupRow> {
+  const { endpoint: _e, version: _v, bucketStart: _b, resolutionSeconds: _r, ...figures } = row;
+  return figures;
+}
+
+export function writeRollups(db: Db, resolutionMs: number, batch: readonly EndpointCells[]): number {
+  const resolutionSeconds = resolutionMs / 1000;
+  const rows = batch.flatMap(({ endpoint, cells }) =>
+    cells.map((c) => {
+      const merged = mergeEncoded(c.histograms);
+      const latencyHistogram = merged.totalCount > 0 ? encodeHistogram(merged) : null;
+      merged.destroy();
+      return {
+        endpoint,
+        version: c.version,
+        bucketStart: new Date(c.atMs),
+        resolutionSeconds,
+        requests: c.requests,
+        errors: c.errors,
+        clientErrors: c.clientErrors,
+        latencyHistogram,
+        cacheHits: c.cacheHits,
+        cacheMisses: c.cacheMisses,
+        batches: c.batches,
+        batchedItems: c.batchedItems,
+        queueDepthSum: c.queueDepthSum,
+        queueDepthSamples: c.queueDepthSamples,
+      };
+    }),
+  );
+  if (rows.length === 0) return 0;
+  db.transaction((tx) => {
+    for (const row of rows) {
+      tx.insert(metricRollups)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [metricRollups.endpoint, metricRollups.version, metricRollups.resolutionSeconds, metricRollups.bucketStart],
+          set: figuresOf(row),
+        })
+        .run();
+    }
+  });
+  return rows.length;
+}
+
+/** Cells of one endpoint with a bucket start in [fromMs, toMs). */
+export function readRollups(db: Db, endpoint: string, resolutionMs: number, fromMs: number, toMs: number): Cell[] {
+  const rows = db
+    .select()
+    .from(metricRollups)
+    .where(
+      and(
+        eq(metricRollups.endpoint, endpoint),
+        eq(metricRollups.resolutionSeconds, resolutionMs / 1000),
+        gte(metricRollups.bucketStart, new Date(fromMs)),
+        lt(metricRollups.bucketStart, new Date(toMs)),
+      ),
+    )
+    .all();
+  return rows.map((r) => ({
+    ...emptyCell(r.version, r.bucketStart.getTime()),
+    requests: r.requests,
+    errors: r.errors,
+    clientErrors: r.clientErrors,
+    histograms: r.latencyHistogram ? [r.latencyHistogram] : [],
+    cacheHits: r.cacheHits,
+    cacheMisses: r.cacheMisses,
+    batches: r.batches,
+    batchedItems: r.batchedItems,
+    queueDepthSum: r.queueDepthSum,
+    queueDepthSamples: r.queueDepthSamples,
+  }));
+}
+
+/** Every endpoint's cells in [fromMs, toMs), for folding 10 s rows into minutes. */
+export function readAllRollups(db: Db, resolutionMs: number, fromMs: number, toMs: number): EndpointCells[] {
+  const endpoints = db
+    .selectDistinct({ endpoint: metricRollups.endpoint })
+    .from(metricRollups)
+    .where(and(eq(metricRollups.resolutionSeconds, resolutionMs / 1000), gte(metricRollups.bucketStart, new Date(fromMs)), lt(metricRollups.bucketStart, new Date(toMs))))
+    .all();
+  return endpoints.map(({ endpoint }) => ({ endpoint, cells: readRollups(db, endpoint, resolutionMs, fromMs, toMs) }));
+}
+
+/** End of the newest bucket written at this resolution, or null when there is none. */
+export function rolledUntil(db: Db, resolutionMs: number): number | null {
+  const row = db
+    .select({ last: max(metricRollups.bucketStart) })
+    .from(metricRollups)
+    .where(eq(metricRollups.resolutionSeconds, resolutionMs / 1000))
+    .get();
+  return row?.last ? row.last.getTime() + resolutionMs : null;
+}
+
+export function deleteRollupsBefore(db: Db, resolutionMs: number, beforeMs: number): number {
+  const result = db
+    .delete(metricRollups)
+    .where(and(eq(metricRollups.resolutionSeconds, resolutionMs / 1000), lt(metricRollups.bucketStart, new Date(beforeMs))))
+    .run();
+  return result.changes;
+}
