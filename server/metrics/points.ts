@@ -24,6 +24,8 @@ export function cellToPoint(c: Cell, stepSeconds: number): MetricsPoint {
     queueDepth: c.queueDepthSamples > 0 ? round(c.queueDepthSum / c.queueDepthSamples) : null,
     meanBatchSize: c.batches > 0 ? round(c.batchedItems / c.batches) : null,
     cacheHitRatio: lookups > 0 ? round(c.cacheHits / lookups, 4) : null,
+    cacheHits: c.cacheHits,
+    cacheMisses: c.cacheMisses,
   };
 }
 

@@ -57,6 +57,9 @@ export const MetricsPoint = z.object({
   meanBatchSize: z.number().nonnegative().nullable(),
   /** hits / (hits + misses), 0..1. */
   cacheHitRatio: z.number().min(0).max(1).nullable(),
+  /** Response cache lookups in the step (runtime figures); always sent, optional for older clients. */
+  cacheHits: z.number().int().nonnegative().optional(),
+  cacheMisses: z.number().int().nonnegative().optional(),
 });
 export type MetricsPoint = z.infer<typeof MetricsPoint>;
 
