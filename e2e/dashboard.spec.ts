@@ -117,7 +117,8 @@ test.describe('live dashboard', () => {
         request,
         endpoint,
         async () => {
-          await expect(latency.locator('.recharts-reference-line').first()).toBeVisible({ timeout: 2_000 });
+          // A vertical line has a zero-width box, which Playwright calls hidden: count it instead.
+          await expect(latency.locator('.recharts-reference-line line')).not.toHaveCount(0, { timeout: 2_000 });
           await expect(latency.getByText('start', { exact: true })).toBeVisible({ timeout: 1_000 });
           await expect(latency.locator('.recharts-legend-item').filter({ hasText: 'v2 p99' })).toBeVisible({ timeout: 1_000 });
         },

@@ -20,10 +20,10 @@ const STATUS_CLASS: Record<EndpointOverview['status'], string> = {
 function Row({ e }: { e: EndpointOverview }) {
   return (
     <tr>
-      <th scope="row">
+      <th scope="row" className={styles.rowHead}>
         <Link href={`/endpoints/${encodeURIComponent(e.endpoint)}`}>{e.endpoint}</Link>
       </th>
-      <td>
+      <td className={styles.nowrap}>
         <Link href={`/models/${encodeURIComponent(e.model)}`}>{e.model}</Link> v{e.stableVersion}
       </td>
       <td>

@@ -73,7 +73,22 @@ describe('markers', () => {
   ];
 
   it('keeps the events inside the range and drops the rollout. prefix from labels', () => {
-    expect(markers(events, 1000, 2000)).toEqual([{ t: 1500, label: 'start', action: 'rollout.start', message: 'canary v2' }]);
+    expect(markers(events, 1000, 2000)).toEqual([{ t: 1500, label: 'start', action: 'rollout.start', message: 'canary v2', row: 0 }]);
+  });
+
+  it('stacks the labels of events close together and restarts at the top after a gap', () => {
+    const close = [
+      { action: 'rollout.progressing', message: '', at: '', t: 1_010, actor: 'c' },
+      { action: 'rollout.start', message: '', at: '', t: 1_000, actor: 'a' },
+      { action: 'rollout.step', message: '', at: '', t: 1_020, actor: 'c' },
+      { action: 'rollout.promoted', message: '', at: '', t: 50_000, actor: 'c' },
+    ];
+    expect(markers(close, 0, 100_000).map((m) => [m.label, m.row])).toEqual([
+      ['start', 0],
+      ['progressing', 1],
+      ['step', 2],
+      ['promoted', 0],
+    ]);
   });
 
   it('includes events on the range edges', () => {

@@ -60,13 +60,24 @@ export interface Marker {
   label: string;
   action: string;
   message: string;
+  /** Label line, 0 at the top: events closer than LABEL_GAP of the range stack their labels. */
+  row: number;
 }
 
-/** Events inside [fromMs, toMs] as chart markers labelled without the `rollout.` prefix. */
+const LABEL_GAP = 0.06;
+const LABEL_ROWS = 4;
+
+/** Events inside [fromMs, toMs], in time order, as chart markers labelled without `rollout.`. */
 export function markers(events: readonly ChartEvent[], fromMs: number, toMs: number): Marker[] {
-  return events
-    .filter((e) => e.t >= fromMs && e.t <= toMs)
-    .map((e) => ({ t: e.t, action: e.action, message: e.message, label: e.action.replace(/^rollout\./, '') }));
+  const gapMs = (toMs - fromMs) * LABEL_GAP;
+  const inRange = events.filter((e) => e.t >= fromMs && e.t <= toMs).sort((a, b) => a.t - b.t);
+  const result: Marker[] = [];
+  for (const e of inRange) {
+    const previous = result.at(-1);
+    const row = previous && e.t - previous.t < gapMs ? (previous.row + 1) % LABEL_ROWS : 0;
+    result.push({ t: e.t, action: e.action, message: e.message, label: e.action.replace(/^rollout\./, ''), row });
+  }
+  return result;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -32,6 +32,7 @@ interface Props {
 }
 
 const CHART_HEIGHT_PX = 220;
+const LABEL_LINE_PX = 13;
 
 function TimeSeriesChartImpl({ rows, lines, fromMs, toMs, range, markers, yUnit, stacked = false, yMax, digits = 1 }: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? `${value.toFixed(digits)} ${yUnit}` : '—');
@@ -47,11 +48,12 @@ function TimeSeriesChartImpl({ rows, lines, fromMs, toMs, range, markers, yUnit,
           stacked ? (
             <Area key={line.key} dataKey={line.key} name={line.label} stackId="rps" type="stepAfter" stroke={line.color} fill={line.color} fillOpacity={0.35} isAnimationActive={false} dot={false} connectNulls={false} />
           ) : (
-            <Line key={line.key} dataKey={line.key} name={line.label} type="linear" stroke={line.color} strokeDasharray={line.dash} strokeWidth={1.5} isAnimationActive={false} dot={false} connectNulls={false} />
+            // Null is "no request in this step": joining across it keeps sparse traffic readable.
+            <Line key={line.key} dataKey={line.key} name={line.label} type="linear" stroke={line.color} strokeDasharray={line.dash} strokeWidth={1.5} isAnimationActive={false} dot={false} connectNulls />
           ),
         )}
         {markers.map((m) => (
-          <ReferenceLine key={`${m.t}-${m.action}`} x={m.t} stroke="#5d6b7e" strokeDasharray="4 2" label={{ value: m.label, position: 'insideTopLeft', fontSize: 11, fill: '#1b2330' }} />
+          <ReferenceLine key={`${m.t}-${m.action}`} x={m.t} stroke="#5d6b7e" strokeDasharray="4 2" label={{ value: m.label, position: 'insideTopLeft', dy: m.row * LABEL_LINE_PX, fontSize: 11, fill: '#1b2330' }} />
         ))}
       </ComposedChart>
     </ResponsiveContainer>
