@@ -40,6 +40,12 @@ export function createMetricsService(deps: ServiceDeps, live: LiveStore = new Li
     stop() {
       rollups.stop();
       gpus.stop();
+      // Closed seconds not yet folded would be lost with the process: fold them now.
+      try {
+        rollups.run();
+      } catch {
+        // A closed database (tests tearing down) leaves nothing to save.
+      }
     },
   };
 }

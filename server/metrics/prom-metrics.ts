@@ -53,12 +53,10 @@ export class PromMetrics implements LiveListener {
   private readonly runtimeTotals = new Map<string, RuntimeTotals>();
   private readonly runtimeLatest = new Map<string, RuntimeLatest>();
   private readonly now: () => number;
+  private withProcess = false;
 
   constructor(private readonly src: PromSources) {
     this.now = src.nowMs ?? Date.now;
-    collectDefaultMetrics({ register: this.registry });
-    // Gauges named `_total` fail promtool's lint; the per-type `nodejs_active_*` gauges carry the same.
-    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) this.registry.removeSingleMetric(name);
     this.defineGateway();
     this.defineRuntime();
     this.defineFromDatabase();
@@ -70,7 +68,17 @@ export class PromMetrics implements LiveListener {
   }
 
   text(): Promise<string> {
+    this.processMetrics();
     return this.registry.metrics();
+  }
+
+  /** Node process metrics, added at the first scrape: they start an event loop monitor, which services built only for tests should not. */
+  private processMetrics(): void {
+    if (this.withProcess) return;
+    this.withProcess = true;
+    collectDefaultMetrics({ register: this.registry });
+    // Gauges named `_total` fail promtool's lint; the per-type `nodejs_active_*` gauges carry the same.
+    for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) this.registry.removeSingleMetric(name);
   }
 
   gateway(msg: GatewayStatsMessage): void {
