@@ -94,6 +94,41 @@ test.describe('rollouts', () => {
     }
   });
 
+  test('blue-green: warm, preview, promote into warm standby, roll back', async ({ page, adminApi }, testInfo) => {
+    test.setTimeout(240_000);
+    const endpoint = await seedEndpoint(adminApi);
+    try {
+      await signIn(page, `/endpoints/${endpoint}`);
+      const panel = page.getByRole('region', { name: 'Rollout', exact: true });
+      const form = panel.getByRole('form', { name: 'Start rollout' });
+      await form.getByLabel('Blue-green').check();
+      await expect(form.getByLabel('Scale-down delay (s)')).toHaveValue('600');
+      await expect(form.getByLabel('Run analysis checks')).toBeChecked();
+      await form.getByLabel('Run analysis checks').uncheck();
+      await form.getByRole('button', { name: 'Start rollout' }).click();
+
+      const steps = panel.getByRole('list', { name: 'Steps' });
+      await expect(steps.getByRole('listitem')).toHaveCount(4);
+      await expect(steps.locator('[aria-current="step"]')).toContainText('Preview', { timeout: RUNTIME_START_MS });
+      await expect(dd(page, 'Candidate weight')).toHaveText('0% (preview only)');
+
+      await panel.getByRole('button', { name: 'Promote', exact: true }).click();
+      await panel.getByRole('button', { name: 'Confirm promote' }).click();
+      await expect(panel.getByRole('heading', { name: /^Rollout \d+ \(blue-green\)/ })).toContainText('succeeded', { timeout: 60_000 });
+      await expect(steps.locator('[aria-current="step"]')).toContainText('Warm standby');
+      await expect(dd(page, 'Stable version')).toHaveText('2');
+      await expect(dd(page, 'Old version warm until')).toHaveText(/^\d{4}-\d{2}-\d{2} /);
+      await snapshot(page, testInfo, 'blue-green-standby');
+
+      await panel.getByRole('button', { name: 'Rollback' }).click();
+      await panel.getByRole('button', { name: 'Confirm rollback' }).click();
+      await expect(panel.getByRole('heading', { name: /^Rollout \d+ \(blue-green\)/ })).toContainText('rolled-back');
+      await expect(dd(page, 'Stable version')).toHaveText('1');
+    } finally {
+      await removeEndpoint(adminApi.request, endpoint);
+    }
+  });
+
   test('a viewer sees the active rollout but no mutation buttons', async ({ page, adminApi }, testInfo) => {
     const endpoint = await seedEndpoint(adminApi);
     try {
