@@ -44,9 +44,15 @@ async function withTraffic(request: APIRequestContext, endpoint: string, check: 
 
 const figure = (page: Page, title: string) => page.getByRole('figure', { name: new RegExp(`^${title}`) });
 
-async function expectPlotted(chart: Locator): Promise<void> {
-  // A recharts line with at least two points has a path `d` with a line segment in it.
-  await expect(chart.locator('.recharts-line-curve').first()).toHaveAttribute('d', /L/, { timeout: 2_000 });
+/** A recharts line with at least two points has a path `d` with a line segment (`L`) in it. */
+async function expectPlotted(chart: Locator, minPoints: 1 | 2 = 2): Promise<void> {
+  await expect(chart.locator('.recharts-line-curve').first()).toHaveAttribute('d', minPoints === 2 ? /^M[\d.,]+L/ : /^M[\d.,]+/, { timeout: 2_000 });
+}
+
+/** How many points the named line has drawn (its path's M plus one L per further point). */
+async function pointsOf(chart: Locator, line: string): Promise<number> {
+  const d = (await chart.locator(`path.recharts-line-curve[name="${line}"]`).getAttribute('d', { timeout: 1_000 })) ?? '';
+  return (d.match(/[ML]/g) ?? []).length;
 }
 
 function rangeButton(page: Page, label: string): Locator {
@@ -88,14 +94,17 @@ test.describe('live dashboard', () => {
 
     const latency = figure(page, 'Latency');
     await withTraffic(request, endpoint, () => expectPlotted(latency));
+    // Some history before the canary, so the README's screenshot shows v1 alone, then both.
+    await withTraffic(request, endpoint, async () => expect(await pointsOf(latency, 'v1 p99')).toBeGreaterThanOrEqual(8));
     await expect(figure(page, 'Throughput').locator('.recharts-area-area').first()).toBeVisible();
     for (const title of ['Error rate', 'Cache hit ratio', 'Queue depth', 'Mean batch size']) await expect(figure(page, title)).toBeVisible();
 
-    for (const label of ['1 h', '5 min']) {
+    // At 1 h a step is coarse: the few seconds of traffic so far may make a single point.
+    for (const [label, minPoints] of [['1 h', 1], ['5 min', 2]] as const) {
       const button = rangeButton(page, label);
       await button.click();
       await expect(button).toHaveAttribute('aria-pressed', 'true');
-      await expectPlotted(latency);
+      await expect(() => expectPlotted(latency, minPoints)).toPass({ timeout: 15_000 });
     }
 
     const live = page.getByRole('button', { name: 'Live updates' });
@@ -121,6 +130,7 @@ test.describe('live dashboard', () => {
           await expect(latency.locator('.recharts-reference-line line')).not.toHaveCount(0, { timeout: 2_000 });
           await expect(latency.getByText('start', { exact: true })).toBeVisible({ timeout: 1_000 });
           await expect(latency.locator('.recharts-legend-item').filter({ hasText: 'v2 p99' })).toBeVisible({ timeout: 1_000 });
+          expect(await pointsOf(latency, 'v2 p99')).toBeGreaterThanOrEqual(8);
         },
         120_000,
       );
@@ -128,7 +138,7 @@ test.describe('live dashboard', () => {
       await snapshot(page, testInfo, 'endpoint-canary');
       const docsShot = resolve(testInfo.project.testDir, '..', 'docs', 'endpoint-canary.png');
       mkdirSync(dirname(docsShot), { recursive: true });
-      await page.screenshot({ path: docsShot, fullPage: true });
+      await page.getByRole('region', { name: 'Live metrics' }).screenshot({ path: docsShot });
     } finally {
       await adminApi.request.post(`/api/v1/rollouts/${id}/abort`);
       await expect(async () => {

@@ -73,7 +73,7 @@ describe('markers', () => {
   ];
 
   it('keeps the events inside the range and drops the rollout. prefix from labels', () => {
-    expect(markers(events, 1000, 2000)).toEqual([{ t: 1500, label: 'start', action: 'rollout.start', message: 'canary v2', row: 0 }]);
+    expect(markers(events, 1000, 2000)).toEqual([{ t: 1500, label: 'start', action: 'rollout.start', message: 'canary v2', row: 0, side: 'right' }]);
   });
 
   it('stacks the labels of events close together and restarts at the top after a gap', () => {
@@ -93,6 +93,13 @@ describe('markers', () => {
 
   it('includes events on the range edges', () => {
     expect(markers(events, 1500, 9000)).toHaveLength(2);
+  });
+
+  it('puts labels left of lines in the right half of the range, right of them in the left half', () => {
+    expect(markers(events, 0, 10_000).map((m) => [m.label, m.side])).toEqual([
+      ['start', 'right'],
+      ['promoted', 'left'],
+    ]);
   });
 });
 

@@ -62,6 +62,8 @@ export interface Marker {
   message: string;
   /** Label line, 0 at the top: events closer than LABEL_GAP of the range stack their labels. */
   row: number;
+  /** Labels in the right half sit left of their line, so the chart's edge does not clip them. */
+  side: 'left' | 'right';
 }
 
 const LABEL_GAP = 0.06;
@@ -75,7 +77,8 @@ export function markers(events: readonly ChartEvent[], fromMs: number, toMs: num
   for (const e of inRange) {
     const previous = result.at(-1);
     const row = previous && e.t - previous.t < gapMs ? (previous.row + 1) % LABEL_ROWS : 0;
-    result.push({ t: e.t, action: e.action, message: e.message, label: e.action.replace(/^rollout\./, ''), row });
+    const side = e.t > fromMs + (toMs - fromMs) / 2 ? 'left' : 'right';
+    result.push({ t: e.t, action: e.action, message: e.message, label: e.action.replace(/^rollout\./, ''), row, side });
   }
   return result;
 }

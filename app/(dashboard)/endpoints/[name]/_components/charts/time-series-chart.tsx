@@ -53,7 +53,7 @@ function TimeSeriesChartImpl({ rows, lines, fromMs, toMs, range, markers, yUnit,
           ),
         )}
         {markers.map((m) => (
-          <ReferenceLine key={`${m.t}-${m.action}`} x={m.t} stroke="#5d6b7e" strokeDasharray="4 2" label={{ value: m.label, position: 'insideTopLeft', dy: m.row * LABEL_LINE_PX, fontSize: 11, fill: '#1b2330' }} />
+          <ReferenceLine key={`${m.t}-${m.action}`} x={m.t} stroke="#5d6b7e" strokeDasharray="4 2" label={{ value: m.label, position: m.side === 'right' ? 'insideTopLeft' : 'insideTopRight', dy: m.row * LABEL_LINE_PX, fontSize: 11, fill: '#1b2330' }} />
         ))}
       </ComposedChart>
     </ResponsiveContainer>
