@@ -7,16 +7,28 @@ const H = 3_600_000;
 
 describe('resolveRange', () => {
   it.each([
-    ['5m', 1_000, 301, 'live'],
-    ['1h', 5_000, 721, 'live'],
-    ['24h', 60_000, 1_441, 'rollup-10s'],
-    ['7d', 600_000, 1_009, 'rollup-1m'],
-  ] as const)('range=%s steps %i ms, %i points, from %s', (range, stepMs, count, source) => {
+    ['5m', 1_000, 300, 'live'],
+    ['1h', 5_000, 720, 'live'],
+    ['24h', 60_000, 1_440, 'rollup-10s'],
+    ['7d', 600_000, 1_008, 'rollup-1m'],
+  ] as const)('range=%s steps %i ms, %i complete points, from %s', (range, stepMs, count, source) => {
     const r = resolveRange({ range }, NOW);
     expect(r).toMatchObject({ stepMs, count, source, toMs: NOW });
     expect(r.fromMs % stepMs).toBe(0);
-    expect(r.fromMs + (r.count - 1) * r.stepMs).toBeLessThan(NOW);
-    expect(r.fromMs + r.count * r.stepMs).toBeGreaterThanOrEqual(NOW);
+    expect(r.fromMs + r.count * r.stepMs).toBeLessThanOrEqual(NOW);
+    expect(r.fromMs + (r.count + 1) * r.stepMs).toBeGreaterThan(NOW);
+  });
+
+  it('ends a range at the data horizon, so the newest point is a complete second', () => {
+    const horizon = NOW - 500; // the gateway's last flushed second ends on a whole second
+    const r = resolveRange({ range: '5m' }, NOW, horizon);
+    expect(r).toMatchObject({ toMs: horizon, count: 300 });
+    expect(r.fromMs + (r.count - 1) * r.stepMs).toBe(horizon - 1000);
+  });
+
+  it('keeps a partial last step for explicit from/to', () => {
+    const r = resolveRange({ from: String(NOW - 10_000), to: String(NOW) }, NOW);
+    expect(r.fromMs + r.count * r.stepMs).toBeGreaterThan(NOW);
   });
 
   it('defaults to the last 5 minutes', () => {

@@ -41,14 +41,19 @@ export function sourceFor(fromMs: number, nowMs: number): MetricsSource {
   return 'rollup-1m';
 }
 
-export function resolveRange(q: MetricsQuery, nowMs: number): ResolvedRange {
+/**
+ * `horizonMs`: where complete data ends (the end of the gateway's last flushed second). A `range`
+ * ends there and keeps only complete steps, so a polling chart never ends in a half-filled dip.
+ */
+export function resolveRange(q: MetricsQuery, nowMs: number, horizonMs = nowMs): ResolvedRange {
   let fromMs: number;
   let toMs: number;
   let stepSeconds = q.step;
+  const relative = Boolean(q.range) || q.from === undefined;
   if (q.range || q.from === undefined) {
     const r = RANGES[q.range ?? '5m'];
-    toMs = nowMs;
-    fromMs = nowMs - r.spanMs;
+    toMs = Math.min(nowMs, horizonMs);
+    fromMs = toMs - r.spanMs;
     stepSeconds ??= r.stepSeconds;
   } else {
     fromMs = parseTime(q.from, 'from');
@@ -64,7 +69,7 @@ export function resolveRange(q: MetricsQuery, nowMs: number): ResolvedRange {
   const wantedMs = stepSeconds !== undefined ? stepSeconds * 1000 : (toMs - fromMs) / AUTO_POINTS;
   const stepMs = Math.max(resMs, Math.ceil(wantedMs / resMs) * resMs);
   const alignedFromMs = Math.floor(fromMs / stepMs) * stepMs;
-  const count = Math.ceil((toMs - alignedFromMs) / stepMs);
+  const count = relative ? Math.floor((toMs - alignedFromMs) / stepMs) : Math.ceil((toMs - alignedFromMs) / stepMs);
   if (count > MAX_POINTS) {
     throw new AppError('VALIDATION', `at most ${MAX_POINTS} points per series (this query asks for ${count}): use a larger step`);
   }

@@ -4,7 +4,7 @@
  */
 import type { ServiceDeps } from '../deps';
 import { getEndpoint } from '../endpoints/list-endpoints';
-import { cellsFromLive, type Cell } from './cells';
+import { bucketOfEnd, cellsFromLive, type Cell } from './cells';
 import { chartEvents } from './chart-events';
 import type { LiveStore } from './live-store';
 import { planPieces, resolveRange, type Piece, type Watermarks } from './metrics-range';
@@ -33,9 +33,20 @@ export function readCells(deps: ServiceDeps, src: MetricsSources, endpoint: stri
   return pieces.flatMap((p) => readPiece(deps, src, endpoint, p));
 }
 
+/** A flush older than this means a quiet or stopped gateway: ranges then end at `now`. */
+const STALE_FLUSH_MS = 3_000;
+
+/** End of the last second the gateway flushed, while it keeps flushing. */
+export function dataHorizonMs(live: LiveStore, nowMs: number): number {
+  const last = live.lastGatewayAtMs;
+  if (last === null || nowMs - last > STALE_FLUSH_MS) return nowMs;
+  return bucketOfEnd(last, 1000) + 1000;
+}
+
 export function queryMetrics(deps: ServiceDeps, src: MetricsSources, endpoint: string, q: MetricsQuery): EndpointMetrics {
   getEndpoint(deps, endpoint); // NOT_FOUND for an unknown endpoint
-  const r = resolveRange(q, deps.now().getTime());
+  const nowMs = deps.now().getTime();
+  const r = resolveRange(q, nowMs, dataHorizonMs(src.live, nowMs));
   const endMs = r.fromMs + r.count * r.stepMs;
   const cells = readCells(deps, src, endpoint, r.source, r.fromMs, endMs);
   return {
