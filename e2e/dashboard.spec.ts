@@ -139,6 +139,20 @@ test.describe('live dashboard', () => {
       const docsShot = resolve(testInfo.project.testDir, '..', 'docs', 'endpoint-canary.png');
       mkdirSync(dirname(docsShot), { recursive: true });
       await page.getByRole('region', { name: 'Live metrics' }).screenshot({ path: docsShot });
+
+      await page.goto('/');
+      const row = page.getByRole('table', { name: 'Live traffic' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: endpoint }) });
+      await expect(row).toContainText('rolling out');
+      await expect(row.getByRole('cell').last()).toHaveText('canary v2 · progressing · 50 %');
+
+      await page.goto(`/models/${model}`);
+      const deployments = page.getByRole('table', { name: 'Deployments' });
+      const v1 = deployments.getByRole('row').filter({ has: page.getByRole('cell', { name: '1', exact: true }) });
+      const v2 = deployments.getByRole('row').filter({ has: page.getByRole('cell', { name: '2', exact: true }) });
+      await expect(v1.getByRole('link', { name: endpoint })).toBeVisible();
+      await expect(v2).toContainText(`canary on ${endpoint} (progressing, 50 %)`);
+      await expect(v2.getByRole('list', { name: 'Rollouts of version 2' })).toContainText('progressing');
+      await snapshot(page, testInfo, 'model-deployments');
     } finally {
       await adminApi.request.post(`/api/v1/rollouts/${id}/abort`);
       await expect(async () => {
