@@ -153,6 +153,13 @@ test.describe('live dashboard', () => {
       await expect(v2).toContainText(`canary on ${endpoint} (progressing, 50 %)`);
       await expect(v2.getByRole('list', { name: 'Rollouts of version 2' })).toContainText('progressing');
       await snapshot(page, testInfo, 'model-deployments');
+
+      // Targets match exactly: the endpoint's own events, not its rollouts' (endpoint/<name>/rollout/<id>).
+      await page.goto('/audit');
+      await page.getByLabel('Target').fill(`endpoint/${endpoint}`);
+      const events = page.getByRole('table', { name: 'Audit events' });
+      await expect(events).toContainText('endpoint.create');
+      await expect(events).not.toContainText('rollout.');
     } finally {
       await adminApi.request.post(`/api/v1/rollouts/${id}/abort`);
       await expect(async () => {
