@@ -1,7 +1,8 @@
 /**
  * Metric rollups for the charts' longer ranges (the last hour at 1 s lives in memory): 10 s rows
  * (kept 24 h) folded from the live store, 1 min rows (kept 30 days) folded from the 10 s rows.
- * The histogram is an encoded, mergeable latency histogram (microseconds).
+ * The latency histogram is JSON `[[value µs, count], …]` over HDR buckets (2 significant digits),
+ * mergeable by adding counts (server/metrics/latency-counts.ts).
  */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timeMs } from './columns';

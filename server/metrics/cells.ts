@@ -1,8 +1,9 @@
 /**
  * A cell is what one version did in one time bucket, at any resolution: live seconds, 10 s and
  * 1 min rollups all reduce to cells, so folding, charting and rollups share one shape. Latency
- * stays as encoded histograms until a consumer merges them (merge, never average percentiles).
+ * is a mergeable bucket count (merge, never average percentiles).
  */
+import { addSparse, type LatencyCounts } from './latency-counts';
 import type { RuntimeSecond, TrafficSecond } from './live-store';
 
 export interface Cell {
@@ -14,7 +15,7 @@ export interface Cell {
   errors: number;
   /** Status 400–499. */
   clientErrors: number;
-  histograms: string[];
+  latency: LatencyCounts;
   cacheHits: number;
   cacheMisses: number;
   batches: number;
@@ -31,7 +32,7 @@ export function emptyCell(version: number, atMs: number): Cell {
     requests: 0,
     errors: 0,
     clientErrors: 0,
-    histograms: [],
+    latency: new Map(),
     cacheHits: 0,
     cacheMisses: 0,
     batches: 0,
@@ -41,12 +42,12 @@ export function emptyCell(version: number, atMs: number): Cell {
   };
 }
 
-/** Adds `b`'s counts into `a` (histograms are concatenated, merged later). */
+/** Adds `b`'s counts and latency into `a`. */
 export function addInto(a: Cell, b: Cell): void {
   a.requests += b.requests;
   a.errors += b.errors;
   a.clientErrors += b.clientErrors;
-  a.histograms.push(...b.histograms);
+  for (const [v, n] of b.latency) a.latency.set(v, (a.latency.get(v) ?? 0) + n);
   a.cacheHits += b.cacheHits;
   a.cacheMisses += b.cacheMisses;
   a.batches += b.batches;
@@ -92,7 +93,7 @@ export function cellsFromLive(traffic: readonly TrafficSecond[], runtime: readon
     c.requests += t.requests;
     c.errors += split.errors;
     c.clientErrors += split.clientErrors;
-    if (t.requests > 0) c.histograms.push(t.histogram);
+    addSparse(c.latency, t.latency);
   }
   // Queue depth: sum replicas within a second, then one sample per second.
   const depthBySecond = new Map<string, { version: number; atMs: number; depth: number }>();

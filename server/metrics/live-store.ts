@@ -7,6 +7,7 @@ import type { RuntimeStats } from '../../protocol/stats';
 import type { RouteKind } from '../gateway/routing-table';
 import type { GatewayStatsMessage, ShadowRecord } from '../gateway/traffic-stats';
 import { mergeEncoded, summarize, type LatencySummary } from './histogram';
+import { sparseFromEncoded, type SparseLatency } from './latency-counts';
 
 export interface TrafficSecond {
   atMs: number;
@@ -15,6 +16,8 @@ export interface TrafficSecond {
   requests: number;
   errors: Record<string, number>;
   histogram: string;
+  /** The same histogram decoded once on arrival, for cheap merging (see latency-counts.ts). */
+  latency: SparseLatency;
 }
 
 export interface ShadowSecond extends Omit<ShadowRecord, 'endpoint'> {
@@ -54,7 +57,8 @@ function inRange<T extends { atMs: number }>(list: T[], fromMs: number, toMs: nu
 
 /** Called with every message as it arrives (the Prometheus counters keep running totals). */
 export interface LiveListener {
-  gateway?(msg: GatewayStatsMessage): void;
+  /** `latencies[i]` is `msg.traffic[i]`'s histogram, decoded. */
+  gateway?(msg: GatewayStatsMessage, latencies: readonly SparseLatency[]): void;
   runtime?(endpoint: string, version: number, instanceId: string, stats: RuntimeStats): void;
 }
 
@@ -96,16 +100,17 @@ export class LiveStore {
   }
 
   addGateway(msg: GatewayStatsMessage): void {
-    for (const t of msg.traffic) {
-      this.of(t.endpoint).traffic.push({ atMs: msg.atMs, version: t.version, route: t.route, requests: t.requests, errors: t.errors, histogram: t.latencyHistogram });
-    }
+    const latencies = msg.traffic.map((t) => sparseFromEncoded(t.latencyHistogram));
+    msg.traffic.forEach((t, i) => {
+      this.of(t.endpoint).traffic.push({ atMs: msg.atMs, version: t.version, route: t.route, requests: t.requests, errors: t.errors, histogram: t.latencyHistogram, latency: latencies[i]! });
+    });
     for (const s of msg.shadow) {
       const { endpoint, ...rest } = s;
       this.of(endpoint).shadow.push({ atMs: msg.atMs, ...rest });
     }
     this.lastGatewayAtMs = msg.atMs;
     this.prune(msg.atMs);
-    for (const l of this.listeners) l.gateway?.(msg);
+    for (const l of this.listeners) l.gateway?.(msg, latencies);
   }
 
   addRuntime(endpoint: string, version: number, instanceId: string, stats: RuntimeStats): void {

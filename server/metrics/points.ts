@@ -1,14 +1,12 @@
 /** Cells to chart points: one aligned series per version, every step present (quiet steps are zeros). */
 import { emptyCell, foldCells, type Cell } from './cells';
-import { mergeEncoded, summarize } from './histogram';
+import { summarizeCounts } from './latency-counts';
 import type { MetricsPoint, VersionSeries } from './schemas';
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export function cellToPoint(c: Cell, stepSeconds: number): MetricsPoint {
-  const merged = mergeEncoded(c.histograms);
-  const latency = summarize(merged);
-  merged.destroy();
+  const latency = summarizeCounts(c.latency);
   const lookups = c.cacheHits + c.cacheMisses;
   return {
     t: c.atMs,

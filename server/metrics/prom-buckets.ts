@@ -1,10 +1,9 @@
 /**
- * HDR histograms to Prometheus histogram buckets. Values are microseconds; `le` bounds are
+ * Latency bucket counts to Prometheus histogram buckets. Values are microseconds; `le` bounds are
  * seconds. HDR keeps 2 significant digits, so a value within 1 % of a bound may land on either
  * side of it, and the sum is within 1 %: fine for dashboards; counts stay exact.
  */
-import * as hdr from 'hdr-histogram-js';
-import type { Histogram } from './histogram';
+import type { SparseLatency } from './latency-counts';
 
 /** Upper bounds in seconds (the +Inf bucket is implied). */
 export const LATENCY_BUCKETS_SECONDS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
@@ -20,19 +19,16 @@ export function emptyBuckets(bounds: readonly number[] = LATENCY_BUCKETS_SECONDS
   return { counts: new Array<number>(bounds.length + 1).fill(0), sumSeconds: 0, count: 0 };
 }
 
-/** Adds a histogram's recorded values into `into` (counts per bucket, sum, count). */
-export function addHistogram(into: BucketCounts, h: Histogram, bounds: readonly number[] = LATENCY_BUCKETS_SECONDS): void {
-  if (!(h instanceof hdr.JsHistogram)) return;
-  const it = h.recordedValuesIterator;
-  it.reset();
-  while (it.hasNext()) {
-    const v = it.next();
-    const seconds = v.valueIteratedTo / 1e6;
+/** Adds (value µs, count) pairs into `into` (counts per bucket, sum, count). */
+export function addLatency(into: BucketCounts, latency: SparseLatency, bounds: readonly number[] = LATENCY_BUCKETS_SECONDS): void {
+  for (let p = 0; p < latency.length; p += 2) {
+    const seconds = latency[p]! / 1e6;
+    const n = latency[p + 1]!;
     let i = bounds.findIndex((b) => seconds <= b);
     if (i < 0) i = bounds.length;
-    into.counts[i]! += v.countAtValueIteratedTo;
-    into.sumSeconds += seconds * v.countAtValueIteratedTo;
-    into.count += v.countAtValueIteratedTo;
+    into.counts[i]! += n;
+    into.sumSeconds += seconds * n;
+    into.count += n;
   }
 }
 

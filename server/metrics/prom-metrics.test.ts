@@ -6,8 +6,9 @@ import type { RuntimeStats } from '../../protocol/stats';
 import { TrafficStats } from '../gateway/traffic-stats';
 import { buildServices } from '../services';
 import { insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
-import { addHistogram, cumulative, emptyBuckets } from './prom-buckets';
-import { newHistogram } from './histogram';
+import { addLatency, cumulative, emptyBuckets } from './prom-buckets';
+import { encodeHistogram, newHistogram } from './histogram';
+import { sparseFromEncoded } from './latency-counts';
 import { PromMetrics } from './prom-metrics';
 import type { GpuStats } from './schemas';
 
@@ -32,7 +33,7 @@ describe('prometheus buckets from HDR data', () => {
     const h = newHistogram();
     for (const us of [300, 700, 700, 20_000, 20_000_000]) h.recordValue(us);
     const b = emptyBuckets([0.001, 0.01, 0.1]);
-    addHistogram(b, h, [0.001, 0.01, 0.1]);
+    addLatency(b, sparseFromEncoded(encodeHistogram(h)), [0.001, 0.01, 0.1]);
     expect(cumulative(b, [0.001, 0.01, 0.1])).toEqual([['0.001', 3], ['0.01', 3], ['0.1', 4], ['+Inf', 5]]);
     expect(b.count).toBe(5);
     expect(b.sumSeconds).toBeGreaterThan(20.01 * 0.99);

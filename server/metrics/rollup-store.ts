@@ -6,7 +6,7 @@ import { and, eq, gte, lt, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { metricRollups } from '../../db/schema';
 import { emptyCell, type Cell } from './cells';
-import { encodeHistogram, mergeEncoded } from './histogram';
+import { addSparse, countsToJson, sparseFromJson } from './latency-counts';
 
 export interface EndpointCells {
   endpoint: string;
@@ -24,9 +24,7 @@ export function writeRollups(db: Db, resolutionMs: number, batch: readonly Endpo
   const resolutionSeconds = resolutionMs / 1000;
   const rows = batch.flatMap(({ endpoint, cells }) =>
     cells.map((c) => {
-      const merged = mergeEncoded(c.histograms);
-      const latencyHistogram = merged.totalCount > 0 ? encodeHistogram(merged) : null;
-      merged.destroy();
+      const latencyHistogram = countsToJson(c.latency);
       return {
         endpoint,
         version: c.version,
@@ -74,19 +72,26 @@ export function readRollups(db: Db, endpoint: string, resolutionMs: number, from
       ),
     )
     .all();
-  return rows.map((r) => ({
-    ...emptyCell(r.version, r.bucketStart.getTime()),
+  return rows.map((r) => {
+    const cell = emptyCell(r.version, r.bucketStart.getTime());
+    addSparse(cell.latency, sparseFromJson(r.latencyHistogram));
+    return fillCell(cell, r);
+  });
+}
+
+function fillCell(cell: Cell, r: typeof metricRollups.$inferSelect): Cell {
+  return {
+    ...cell,
     requests: r.requests,
     errors: r.errors,
     clientErrors: r.clientErrors,
-    histograms: r.latencyHistogram ? [r.latencyHistogram] : [],
     cacheHits: r.cacheHits,
     cacheMisses: r.cacheMisses,
     batches: r.batches,
     batchedItems: r.batchedItems,
     queueDepthSum: r.queueDepthSum,
     queueDepthSamples: r.queueDepthSamples,
-  }));
+  };
 }
 
 /** Every endpoint's cells in [fromMs, toMs), for folding 10 s rows into minutes. */
