@@ -6,8 +6,8 @@
 import type { RuntimeStats } from '../../protocol/stats';
 import type { RouteKind } from '../gateway/routing-table';
 import type { GatewayStatsMessage, ShadowRecord } from '../gateway/traffic-stats';
-import { mergeEncoded, summarize, type LatencySummary } from './histogram';
-import { sparseFromEncoded, type SparseLatency } from './latency-counts';
+import type { LatencySummary } from './histogram';
+import { addSparse, sparseFromEncoded, summarizeCounts, type LatencyCounts, type SparseLatency } from './latency-counts';
 
 export interface TrafficSecond {
   atMs: number;
@@ -15,8 +15,7 @@ export interface TrafficSecond {
   route: RouteKind;
   requests: number;
   errors: Record<string, number>;
-  histogram: string;
-  /** The same histogram decoded once on arrival, for cheap merging (see latency-counts.ts). */
+  /** The gateway's latency histogram, decoded once on arrival for cheap merging (latency-counts.ts). */
   latency: SparseLatency;
 }
 
@@ -102,7 +101,7 @@ export class LiveStore {
   addGateway(msg: GatewayStatsMessage): void {
     const latencies = msg.traffic.map((t) => sparseFromEncoded(t.latencyHistogram));
     msg.traffic.forEach((t, i) => {
-      this.of(t.endpoint).traffic.push({ atMs: msg.atMs, version: t.version, route: t.route, requests: t.requests, errors: t.errors, histogram: t.latencyHistogram, latency: latencies[i]! });
+      this.of(t.endpoint).traffic.push({ atMs: msg.atMs, version: t.version, route: t.route, requests: t.requests, errors: t.errors, latency: latencies[i]! });
     });
     for (const s of msg.shadow) {
       const { endpoint, ...rest } = s;
@@ -148,13 +147,13 @@ export class LiveStore {
     const rows = this.traffic(endpoint, fromMs, toMs).filter((r) => r.version === version && (!routes || routes.includes(r.route)));
     let requests = 0;
     let errors = 0;
+    const counts: LatencyCounts = new Map();
     for (const r of rows) {
       requests += r.requests;
       for (const [status, n] of Object.entries(r.errors)) if (Number(status) >= 500) errors += n;
+      addSparse(counts, r.latency);
     }
-    const merged = mergeEncoded(rows.map((r) => r.histogram));
-    const latency = summarize(merged);
-    merged.destroy();
+    const latency = summarizeCounts(counts);
     return latency ? { requests, errors, latency } : { requests, errors };
   }
 

@@ -18,19 +18,25 @@ export interface MetricsSources {
   watermarks(): Omit<Watermarks, 'liveStartMs'>;
 }
 
-function readPiece(deps: ServiceDeps, src: MetricsSources, endpoint: string, p: Piece): Cell[] {
+/** `stepMs`: live seconds are bucketed straight into chart steps (steps sit on the same grid from 0). */
+function readPiece(deps: ServiceDeps, src: MetricsSources, endpoint: string, p: Piece, stepMs: number): Cell[] {
   if (p.kind === 'rollup-10s') return readRollups(deps.db, endpoint, ROLLUP_10S_MS, p.fromMs, p.toMs);
   if (p.kind === 'rollup-1m') return readRollups(deps.db, endpoint, ROLLUP_1M_MS, p.fromMs, p.toMs);
-  // Live seconds ending in (from, to + 1 s] start in [from, to); the filter keeps pieces disjoint.
-  const cells = cellsFromLive(src.live.traffic(endpoint, p.fromMs, p.toMs + 1000), src.live.runtime(endpoint, p.fromMs, p.toMs + 1000), 1000);
-  return cells.filter((c) => c.atMs >= p.fromMs && c.atMs < p.toMs);
+  // Seconds are kept whole on the piece's side of its boundaries, so pieces never count one twice.
+  const inPiece = (atMs: number) => {
+    const second = bucketOfEnd(atMs, 1000);
+    return second >= p.fromMs && second < p.toMs;
+  };
+  const traffic = src.live.traffic(endpoint, p.fromMs, p.toMs + 1000).filter((t) => inPiece(t.atMs));
+  const runtime = src.live.runtime(endpoint, p.fromMs, p.toMs + 1000).filter((r) => inPiece(r.stats.atMs));
+  return cellsFromLive(traffic, runtime, stepMs);
 }
 
 /** Cells of one endpoint over [fromMs, toMs) from whichever sources cover it. */
-export function readCells(deps: ServiceDeps, src: MetricsSources, endpoint: string, source: Piece['kind'], fromMs: number, toMs: number): Cell[] {
+export function readCells(deps: ServiceDeps, src: MetricsSources, endpoint: string, source: Piece['kind'], fromMs: number, toMs: number, stepMs = 1000): Cell[] {
   const nowMs = deps.now().getTime();
   const pieces = planPieces(source, fromMs, toMs, { ...src.watermarks(), liveStartMs: src.live.dataStartMs(nowMs) });
-  return pieces.flatMap((p) => readPiece(deps, src, endpoint, p));
+  return pieces.flatMap((p) => readPiece(deps, src, endpoint, p, stepMs));
 }
 
 /** A flush older than this means a quiet or stopped gateway: ranges then end at `now`. */
@@ -48,7 +54,7 @@ export function queryMetrics(deps: ServiceDeps, src: MetricsSources, endpoint: s
   const nowMs = deps.now().getTime();
   const r = resolveRange(q, nowMs, dataHorizonMs(src.live, nowMs));
   const endMs = r.fromMs + r.count * r.stepMs;
-  const cells = readCells(deps, src, endpoint, r.source, r.fromMs, endMs);
+  const cells = readCells(deps, src, endpoint, r.source, r.fromMs, endMs, r.stepMs);
   return {
     endpoint,
     from: new Date(r.fromMs).toISOString(),
