@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GpuPoller, NVIDIA_SMI_ARGS, parseNvidiaSmi } from './gpu';
 
-/** Recorded from `nvidia-smi --query-gpu=index,name,utilization.gpu,memory.used,memory.total --format=csv,noheader,nounits` on a 2-GPU host. */
+/**
+ * A 2-GPU sample in the exact shape of `nvidia-smi --query-gpu=index,name,utilization.gpu,
+ * memory.used,memory.total --format=csv,noheader,nounits` (", "-separated, no header, no units).
+ * Written from the documented format: no GPU host was available to capture one here.
+ */
 const RECORDED = `0, NVIDIA H100 80GB HBM3, 37, 10342, 81559
 1, NVIDIA H100 80GB HBM3, 0, 4, 81559
 `;
