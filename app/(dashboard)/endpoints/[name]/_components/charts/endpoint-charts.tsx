@@ -48,7 +48,7 @@ export function EndpointCharts({ name }: { name: string }) {
   const data = useChartData(metrics.data);
 
   let body: React.ReactNode;
-  if (metrics.isError) {
+  if (metrics.isError && !data) {
     // A missing endpoint is the page's own message; here only the metrics failure is news.
     body = isNotFound(metrics.error) ? null : <ErrorAlert error={metrics.error} />;
   } else if (!data) {
@@ -96,6 +96,8 @@ export function EndpointCharts({ name }: { name: string }) {
         <h2 id="charts-heading">Live metrics</h2>
         <Toolbar range={range} onRange={setRange} live={live} onLive={setLive} />
       </div>
+      {/* A failed poll keeps the last charts on screen and says why they stopped moving. */}
+      {metrics.isError && data && <ErrorAlert error={metrics.error} />}
       {body}
       {data && <EventList markers={data.markers} />}
     </section>
