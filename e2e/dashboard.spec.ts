@@ -160,6 +160,10 @@ test.describe('live dashboard', () => {
       const events = page.getByRole('table', { name: 'Audit events' });
       await expect(events).toContainText('endpoint.create');
       await expect(events).not.toContainText('rollout.');
+      await page.getByLabel('From (UTC)').fill('2099-01-01T00:00');
+      await expect(events.getByRole('cell', { name: 'No events match.' })).toBeVisible();
+      await page.getByLabel('From (UTC)').fill('');
+      await expect(events).toContainText('endpoint.create');
     } finally {
       await adminApi.request.post(`/api/v1/rollouts/${id}/abort`);
       await expect(async () => {

@@ -27,6 +27,21 @@ describe('listAudit', () => {
     expect(targets(q)).toEqual(expected);
   });
 
+  it.each([
+    [{ from: '2026-01-02T00:00:00.000Z' }, ['model/jan3', 'model/jan2']],
+    [{ to: '2026-01-02T00:00:00.000Z' }, ['model/m5', 'model/m4', 'model/m3', 'model/m2', 'model/m1']],
+    [{ from: '2026-01-02T00:00:00.000Z', to: '2026-01-03T00:00:00.000Z' }, ['model/jan2']],
+    [{ from: '2026-01-04T00:00:00.000Z' }, []],
+  ])('a time window %j → %j (from inclusive, to exclusive)', (window, expected) => {
+    recordAudit(deps.db, { actor: 'carol', action: 'model.update', target: 'model/jan2', details: {}, at: new Date(Date.UTC(2026, 0, 2)) });
+    recordAudit(deps.db, { actor: 'carol', action: 'model.update', target: 'model/jan3', details: {}, at: new Date(Date.UTC(2026, 0, 3)) });
+    expect(targets({ limit: 50, ...window })).toEqual(expected);
+  });
+
+  it('rejects a window bound that is not an ISO time', () => {
+    expect(() => listAudit(deps.db, { limit: 50, from: 'yesterday' })).toThrow();
+  });
+
   it('pages with a cursor until nextCursor is null', () => {
     const seen: string[] = [];
     let cursor: string | undefined;

@@ -1,5 +1,5 @@
 /** The audit log, newest first; the cursor is the id of the last event on the previous page. */
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import { parseInput } from '../common/validate';
@@ -11,6 +11,8 @@ export function listAudit(db: DbOrTx, query: AuditQuery): AuditPage {
   if (q.actor) where.push(eq(auditEvents.actor, q.actor));
   if (q.action) where.push(eq(auditEvents.action, q.action));
   if (q.target) where.push(eq(auditEvents.target, q.target));
+  if (q.from) where.push(gte(auditEvents.at, new Date(q.from)));
+  if (q.to) where.push(lt(auditEvents.at, new Date(q.to)));
   if (q.cursor !== undefined) {
     const before = Number(q.cursor);
     if (!Number.isSafeInteger(before)) return { items: [], nextCursor: null };

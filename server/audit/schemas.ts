@@ -39,6 +39,9 @@ export const AuditQuery = z.object({
   actor: z.string().max(200).optional(),
   action: z.string().max(100).optional(),
   target: z.string().max(300).optional(),
+  /** Time window on `at`: from inclusive, to exclusive. */
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
   limit: PageLimit,
   cursor: z.string().max(100).optional(),
 });

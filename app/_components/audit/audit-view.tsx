@@ -4,15 +4,18 @@ import { useDeferredValue, useState } from 'react';
 import { formatTime } from '../../_lib/format';
 import { auditQuery } from '../../_lib/queries/audit';
 import { ErrorAlert, Loading } from '../feedback';
+import { utcInputToIso } from './time-window';
 
 export function AuditView() {
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
   const [target, setTarget] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const deferredActor = useDeferredValue(actor.trim());
   const deferredAction = useDeferredValue(action.trim());
   const deferredTarget = useDeferredValue(target.trim());
-  const events = useInfiniteQuery(auditQuery({ actor: deferredActor, action: deferredAction, target: deferredTarget }));
+  const events = useInfiniteQuery(auditQuery({ actor: deferredActor, action: deferredAction, target: deferredTarget, from: utcInputToIso(from), to: utcInputToIso(to) }));
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -32,6 +35,14 @@ export function AuditView() {
         <div className="field">
           <label htmlFor="audit-target">Target</label>
           <input id="audit-target" type="search" placeholder="e.g. endpoint/text-orientation" value={target} onChange={(e) => setTarget(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">From (UTC)</label>
+          <input id="audit-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">To (UTC)</label>
+          <input id="audit-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
         </div>
       </div>
       {events.isPending ? (

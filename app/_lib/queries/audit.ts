@@ -7,6 +7,9 @@ export interface AuditFilter {
   action: string;
   /** Exact path, e.g. `endpoint/text-orientation` (the server matches targets exactly). */
   target: string;
+  /** ISO times, or '' for an open end: from inclusive, to exclusive. */
+  from: string;
+  to: string;
 }
 
 export const auditKeys = {
@@ -21,7 +24,7 @@ export const auditQuery = (filter: AuditFilter) =>
     queryKey: auditKeys.list(filter),
     queryFn: ({ pageParam }) =>
       api<Page<AuditEvent>>(
-        `/audit${queryString({ actor: filter.actor, action: filter.action, target: filter.target, limit: AUDIT_PAGE_SIZE, cursor: pageParam })}`,
+        `/audit${queryString({ actor: filter.actor, action: filter.action, target: filter.target, from: filter.from, to: filter.to, limit: AUDIT_PAGE_SIZE, cursor: pageParam })}`,
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
