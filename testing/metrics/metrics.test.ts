@@ -1,7 +1,8 @@
 /**
  * The metrics pipeline end to end: known traffic through the real gateway to a real runtime
  * (successes, bad inputs, cache hits, an unknown pinned version), then the metrics API, the
- * overview and the Prometheus route must report the same counts and plausible latencies.
+ * overview and the Prometheus route must report the same counts and plausible latencies; a
+ * canary then shows as a second series, chart markers, an overview status and rollout gauges.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -40,7 +41,7 @@ function sample(text: string, series: string): number | undefined {
 
 beforeAll(async () => {
   h = await startHarness();
-  await registerModel(h, 'scale', [scaleModel(2)]);
+  await registerModel(h, 'scale', [scaleModel(2), scaleModel(3)]);
   h.services.endpoints.create({ name: 'ep', model: 'scale', version: 1, config: { cache: { enabled: true } } }, 'test');
   h.plane.supervisor.trigger();
   await waitFor(() => (instanceRows(h).some((r) => r.state === 'ready') ? true : undefined), 90_000, 'a ready replica');
@@ -107,4 +108,27 @@ describe('metrics of real traffic', () => {
       expect(`${check.stdout}${check.stderr}`).toBe('');
     }
   });
+
+  it('a canary adds the candidate\'s series, chart markers, a rolling-out status and rollout gauges', async () => {
+    const started = h.services.rollouts.start('ep', { version: 2, strategy: 'canary', steps: [{ weightPct: 50 }], analysis: null }, 'alice');
+    await waitFor(() => (h.services.rollouts.get(started.id).phase === 'progressing' ? true : undefined), 90_000, 'the canary progressing');
+    await waitFor(async () => ((await infer(h, 'ep', [Math.random(), 0, 0, 0])).version === '2' ? true : undefined), 30_000, 'an answer from the candidate');
+
+    const m = await waitFor(() => {
+      const got = h.services.metrics.endpoint('ep', { range: '5m' });
+      return totals(got, 2).requests > 0 ? got : undefined;
+    }, 10_000, 'the candidate in the series');
+    expect(m.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(m.versions[0]!.points.map((p) => p.t)).toEqual(m.versions[1]!.points.map((p) => p.t));
+    expect(m.events.map((e) => e.action)).toContain('rollout.start');
+    expect(m.events.every((e) => e.t >= Date.parse(m.from))).toBe(true);
+
+    const row = h.services.metrics.overview().endpoints.find((e) => e.endpoint === 'ep');
+    expect(row).toMatchObject({ status: 'rolling-out', rollout: { id: started.id, strategy: 'canary', phase: 'progressing', candidateVersion: 2, weightPct: 50 } });
+
+    const text = (await h.services.metrics.prometheus()).body;
+    expect(sample(text, 'slipway_rollout_weight_percent{endpoint="ep"}')).toBe(50);
+    expect(sample(text, 'slipway_rollout_phase{endpoint="ep",phase="progressing"}')).toBe(1);
+    expect(sample(text, 'slipway_gateway_requests_total{endpoint="ep",version="2",route="canary"}')).toBeGreaterThan(0);
+  }, 120_000);
 });
