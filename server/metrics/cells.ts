@@ -117,18 +117,21 @@ export function cellsFromLive(traffic: readonly TrafficSecond[], runtime: readon
   return [...cells.values()];
 }
 
-/** Folds cells into coarser buckets aligned at `originMs` (a multiple of nothing in particular: chart steps start at `from`). */
+/**
+ * Folds cells into coarser buckets aligned at `originMs` (chart steps start at `from`). Takes
+ * ownership of the input: the first cell of a bucket becomes its accumulator (no copying).
+ */
 export function foldCells(cells: readonly Cell[], bucketMs: number, originMs = 0): Cell[] {
   const out = new Map<string, Cell>();
   for (const c of cells) {
     const atMs = originMs + Math.floor((c.atMs - originMs) / bucketMs) * bucketMs;
     const key = `${c.version}:${atMs}`;
-    let o = out.get(key);
-    if (!o) {
-      o = emptyCell(c.version, atMs);
-      out.set(key, o);
+    const o = out.get(key);
+    if (o) addInto(o, c);
+    else {
+      c.atMs = atMs;
+      out.set(key, c);
     }
-    addInto(o, c);
   }
   return [...out.values()].sort((a, b) => a.version - b.version || a.atMs - b.atMs);
 }
