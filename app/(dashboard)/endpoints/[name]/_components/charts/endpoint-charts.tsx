@@ -65,6 +65,7 @@ export function EndpointCharts({ name }: { name: string }) {
     body = (
       <p className={`card ${styles.empty}`}>
         No traffic in this range — run <code>npm run loadgen -- --endpoint {name} --rps 20</code>
+        {data.stepSeconds > 1 && <span className={styles.hint}>Points here are {data.stepSeconds} s steps; a step shows once it is complete.</span>}
       </p>
     );
   } else {

@@ -8,6 +8,7 @@ import { hasTraffic, markers, pivot, ratioToPct, seriesSpecs, versionColor, type
 export interface ChartData {
   fromMs: number;
   toMs: number;
+  stepSeconds: number;
   traffic: boolean;
   markers: Marker[];
   latency: { rows: ChartRow[]; lines: LineSpec[] };
@@ -40,6 +41,7 @@ export function toChartData(data: EndpointMetrics): ChartData {
   return {
     fromMs,
     toMs,
+    stepSeconds: data.stepSeconds,
     traffic: hasTraffic(data.versions),
     markers: markers(data.events, fromMs, toMs),
     latency: {
