@@ -4,20 +4,13 @@
  */
 import { AppError } from '../errors';
 import { abort, advance, promote, type PlanResult, type RolloutState } from './plan-rollout';
+import { ACTION_PHASES, ROLLOUT_ACTIONS, type RolloutAction } from './action-phases';
 import type { RolloutSpec } from './spec';
 
-export const ROLLOUT_ACTIONS = ['pause', 'resume', 'promote', 'abort'] as const;
-export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
-
-const ALLOWED: Record<RolloutAction, readonly string[]> = {
-  pause: ['starting', 'progressing'],
-  resume: ['paused', 'progressing'],
-  promote: ['progressing', 'paused'],
-  abort: ['starting', 'progressing', 'paused'],
-};
+export { ROLLOUT_ACTIONS, type RolloutAction };
 
 export function applyAction(spec: RolloutSpec, state: RolloutState, action: RolloutAction, actor: string, nowMs: number): PlanResult {
-  if (!ALLOWED[action].includes(state.phase)) {
+  if (!ACTION_PHASES[action].includes(state.phase)) {
     throw new AppError('CONFLICT', `cannot ${action} a rollout that is ${state.phase}`);
   }
   const s: RolloutState = { ...state, progress: { ...state.progress } };

@@ -5,17 +5,11 @@
  */
 import { z } from 'zod';
 import { IsoTime } from '../common/schemas';
+import { ANALYSIS_DEFAULTS } from './defaults';
 import { ROLLOUT_PHASES, ROLLOUT_STRATEGIES } from './phases';
 
-export const ANALYSIS_DEFAULTS = {
-  intervalSeconds: 10,
-  minRequests: 20,
-  maxErrorRatePct: 1,
-  maxP99LatencyRatio: 1.5,
-  p99SlackMs: 5,
-  minAgreementPct: 95,
-  failureLimit: 1,
-};
+export { ANALYSIS_DEFAULTS };
+
 
 export const AnalysisInput = z.strictObject({
   intervalSeconds: z.number().int().min(1).max(3600).default(ANALYSIS_DEFAULTS.intervalSeconds),

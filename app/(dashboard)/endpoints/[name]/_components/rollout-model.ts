@@ -3,6 +3,7 @@
  * and the step timeline of each strategy. The wire's `spec` is an open record, so it is read
  * defensively here and nowhere else.
  */
+import { ACTION_PHASES } from '../../../../../server/rollout/action-phases';
 import { isActivePhase, type Rollout, type RolloutAction } from '../../../../_lib/queries/rollouts';
 
 export function activeRolloutOf(items: Rollout[]): Rollout | undefined {
@@ -35,17 +36,10 @@ export function waitsForPerson(rollout: Rollout): boolean {
   return step !== undefined && step.pauseSeconds === undefined;
 }
 
-/** Mirrors server/rollout/apply-action.ts, so a button is enabled exactly when the API would accept it. */
-const ALLOWED: Record<RolloutAction, readonly Rollout['phase'][]> = {
-  pause: ['starting', 'progressing'],
-  resume: ['paused'],
-  promote: ['progressing', 'paused'],
-  abort: ['starting', 'progressing', 'paused'],
-};
-
+/** The server's phase table, narrowed for resume: a progressing rollout resumes only past a step that waits for a person. */
 export function canAct(rollout: Rollout, action: RolloutAction): boolean {
-  if (action === 'resume' && waitsForPerson(rollout)) return true;
-  return ALLOWED[action].includes(rollout.phase);
+  if (action === 'resume') return rollout.phase === 'paused' || waitsForPerson(rollout);
+  return ACTION_PHASES[action].includes(rollout.phase);
 }
 
 export type StageStatus = 'done' | 'current' | 'pending' | 'skipped' | 'stopped';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_DEFAULTS, StartRolloutInput } from '../../../../../server/rollout/schemas';
-import { ANALYSIS_FORM_DEFAULTS, defaultFormValues, startBodyOf, stepHints, type RolloutFormValues } from './start-rollout-values';
+import { defaultFormValues, startBodyOf, stepHints, type RolloutFormValues } from './start-rollout-values';
 
 /** Issue paths as the API envelope joins them. */
 function issuePaths(values: RolloutFormValues): string[] {
@@ -9,10 +9,6 @@ function issuePaths(values: RolloutFormValues): string[] {
 }
 
 describe('start rollout form values', () => {
-  it('uses the server analysis defaults', () => {
-    expect(ANALYSIS_FORM_DEFAULTS).toEqual(ANALYSIS_DEFAULTS);
-  });
-
   it.each(['canary', 'blue-green', 'shadow'] as const)('builds a %s body that the server schema accepts as is', (strategy) => {
     const values = { ...defaultFormValues('2'), strategy };
     expect(issuePaths(values)).toEqual([]);

@@ -3,22 +3,15 @@
  * text (what the user typed); the server validates, and its issue paths (`steps.1.weightPct`)
  * match the body built here, so errors land beside the right input.
  */
+import { ANALYSIS_DEFAULTS } from '../../../../../server/rollout/defaults';
 import type { StartRolloutBody } from '../../../../_lib/queries/rollouts';
 
 export type { StartRolloutBody };
 export type Strategy = StartRolloutBody['strategy'];
 export const STRATEGIES: readonly Strategy[] = ['canary', 'blue-green', 'shadow'];
 
-/** Mirrors ANALYSIS_DEFAULTS in server/rollout/schemas.ts (a unit test holds them equal). */
-export const ANALYSIS_FORM_DEFAULTS = {
-  intervalSeconds: 10,
-  minRequests: 20,
-  maxErrorRatePct: 1,
-  maxP99LatencyRatio: 1.5,
-  p99SlackMs: 5,
-  minAgreementPct: 95,
-  failureLimit: 1,
-};
+/** The server's defaults (zod-free module, safe in the browser bundle). */
+export const ANALYSIS_FORM_DEFAULTS = ANALYSIS_DEFAULTS;
 export type AnalysisKey = keyof typeof ANALYSIS_FORM_DEFAULTS;
 export const ANALYSIS_KEYS = Object.keys(ANALYSIS_FORM_DEFAULTS) as AnalysisKey[];
 
