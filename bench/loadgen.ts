@@ -16,6 +16,8 @@ import type { LoadgenResult, LoadMode, LoadPoint } from './types';
 
 interface Target {
   url: URL;
+  /** Send over this unix socket instead of the URL's host and port (a runtime under a gateway). */
+  socketPath?: string;
   input: string;
   itemShape: number[];
   output: string;
@@ -33,9 +35,9 @@ function makeRequest(target: Target): BinaryRequest {
   });
 }
 
-function send(agent: http.Agent, url: URL, request: BinaryRequest): Promise<void> {
+function send(agent: http.Agent, url: URL, request: BinaryRequest, socketPath?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: request.headers }, (res) => {
+    const req = http.request(url, { method: 'POST', agent, headers: request.headers, ...(socketPath && { socketPath }) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
@@ -69,7 +71,7 @@ async function runPoint(target: Target, concurrency: number, mode: LoadMode, win
       if (mode === 'varied') request.body.writeFloatLE(++stamp, request.dataOffset);
       const start = performance.now();
       try {
-        await send(agent, target.url, request);
+        await send(agent, target.url, request, target.socketPath);
         meter.record((performance.now() - start) * 1000);
       } catch {
         meter.error();
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       url: { type: 'string' },
+      socket: { type: 'string' },
       input: { type: 'string', default: 'x' },
       'item-shape': { type: 'string' },
       output: { type: 'string' },
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
   if (values.mode !== 'varied' && values.mode !== 'identical') throw new Error('--mode is varied or identical');
   const target: Target = {
     url: new URL(values.url),
+    socketPath: values.socket,
     input: values.input,
     itemShape: values['item-shape'].split(',').map(Number),
     output: values.output,

@@ -47,8 +47,10 @@ export interface RunningRuntime {
 }
 
 /** Starts `runtime/main.ts` and resolves once it prints `{"event":"ready","port":…}`. */
+/** Starts a runtime on a free loopback port, or on the unix socket when `args` name `--socket`. */
 export async function startRuntime(args: string[], readyTimeoutMs = 180_000): Promise<RunningRuntime> {
-  const child = spawnTs('runtime/main.ts', [...args, '--port', '0']);
+  const onSocket = args.includes('--socket');
+  const child = spawnTs('runtime/main.ts', onSocket ? args : [...args, '--port', '0']);
   const stderr = tail(child.stderr);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const ready = new Promise<number>((resolve, reject) => {
@@ -56,10 +58,10 @@ export async function startRuntime(args: string[], readyTimeoutMs = 180_000): Pr
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {
-        const message = JSON.parse(line) as { event?: string; port?: number };
-        if (message.event === 'ready' && typeof message.port === 'number') {
+        const message = JSON.parse(line) as { event?: string; port?: number | null };
+        if (message.event === 'ready' && (typeof message.port === 'number' || onSocket)) {
           clearTimeout(timer);
-          resolve(message.port);
+          resolve(message.port ?? 0);
         }
       } catch {
         // Not a JSON line: the contract allows only the ready line, but tolerate stray output.

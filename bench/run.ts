@@ -2,7 +2,8 @@
  * `npm run bench`: measures (a) ONNX Runtime in-process at each batch size, (b) the runtime with
  * batching off, (c) with dynamic batching, (d) a cache-hit workload, each served target under a
  * closed-loop load generator in its own process; prints markdown and writes bench/results/*.json.
- * Another served target (the gateway) is one more entry in `plans`, or `--url label=http://…`.
+ * The gateway's cost is measured against the same runtime straight over its socket (`gateway.ts`);
+ * a server already running can be added with `--url label=http://…`.
  *
  * npm run bench -- [--quick] [--only batched,cache-hit] [--url gw=http://127.0.0.1:8000/v2/models/demo/infer]
  */
@@ -10,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { GATEWAY_IDS, runGatewayComparison } from './gateway';
 import { REPO_ROOT, residentMb, runJsonChild, startRuntime } from './processes';
 import { formatReport } from './table';
 import type { BenchResult, InprocessResult, LoadgenResult, LoadMode, TargetRun } from './types';
@@ -64,23 +66,26 @@ interface Timing {
   maxWindows: number;
 }
 
+/** The load generator's arguments for the demo model, shared by every served target. */
+function loadArgs(mode: LoadMode, timing: Timing): string[] {
+  return [
+    '--input', DEMO.input,
+    '--item-shape', DEMO.itemShape.join(','),
+    '--output', DEMO.output,
+    '--mode', mode,
+    '--window-ms', String(timing.windowMs),
+    '--warmup-ms', String(timing.warmupMs),
+    '--max-windows', String(timing.maxWindows),
+  ];
+}
+
 async function runTarget(plan: TargetPlan, model: string, name: string, timing: Timing): Promise<TargetRun> {
   const runtime = plan.runtimeArgs ? await startRuntime(['--model', model, '--name', name, '--warmup-runs', '1', ...plan.runtimeArgs]) : null;
   try {
     const url = plan.url ?? `http://127.0.0.1:${runtime!.port}/v2/models/${name}/infer`;
     const idleRssMb = runtime ? await residentMb(runtime.pid) : null;
     process.stderr.write(`bench: ${plan.label} at ${url}, c=${plan.concurrency.join(',')}\n`);
-    const load = await runJsonChild<LoadgenResult>('bench/loadgen.ts', [
-      '--url', url,
-      '--input', DEMO.input,
-      '--item-shape', DEMO.itemShape.join(','),
-      '--output', DEMO.output,
-      '--mode', plan.mode,
-      '--concurrency', plan.concurrency.join(','),
-      '--window-ms', String(timing.windowMs),
-      '--warmup-ms', String(timing.warmupMs),
-      '--max-windows', String(timing.maxWindows),
-    ]);
+    const load = await runJsonChild<LoadgenResult>('bench/loadgen.ts', ['--url', url, '--concurrency', plan.concurrency.join(','), ...loadArgs(plan.mode, timing)]);
     return { id: plan.id, label: plan.label, args: plan.runtimeArgs ?? [url], mode: plan.mode, idleRssMb, points: load.points };
   } finally {
     await runtime?.stop();
@@ -124,6 +129,9 @@ async function main(): Promise<void> {
   }
   const targets: TargetRun[] = [];
   for (const plan of selected) targets.push(await runTarget(plan, model, values.name, timing));
+  if (!only || only.includes(GATEWAY_IDS.gateway)) {
+    targets.push(...(await runGatewayComparison({ model, runtimeArgs: [...BATCHED, ...ONE_INSTANCE], loadArgs: loadArgs('varied', timing), concurrency: [1, 64] })));
+  }
 
   const cpus = os.cpus();
   const result: BenchResult = {

@@ -17,6 +17,8 @@ function result(overrides: Partial<BenchResult> = {}): BenchResult {
       target('batching-off', [point(1, 500, 1.8), point(64, 1000, 60)]),
       target('batched', [point(1, 480, 1.9), point(64, 2500, 25)], 150),
       target('cache-hit', [point(1, 4000, 0.3)]),
+      target('direct-socket', [point(1, 600, 1.5), point(64, 2600, 24)]),
+      target('gateway', [point(1, 560, 1.8), point(64, 2400, 26)]),
     ],
     ...overrides,
   };
@@ -51,6 +53,8 @@ describe('evaluateGoals', () => {
     { name: 'served p50 at c=1', measured: '1.90 ms', status: 'PASS' },
     { name: 'cache hit p50 at c=1', measured: '0.30 ms', status: 'PASS' },
     { name: 'idle runtime RSS (demo model, after warm-up)', measured: '150 MB', status: 'PASS' },
+    { name: 'gateway throughput vs straight to the runtime, c=64', measured: '92 %', status: 'PASS' },
+    { name: 'gateway p50 cost at c=1', measured: '0.30 ms', status: 'PASS' },
   ])('$name: $measured is $status', ({ name, measured, status }) => {
     expect(evaluateGoals(result()).find((g) => g.name === name)).toMatchObject({ measured, status });
   });
@@ -69,6 +73,18 @@ describe('evaluateGoals', () => {
       status: 'MISS',
     },
     {
+      case: 'a gateway that costs more than 10 % throughput misses',
+      targets: [target('direct-socket', [point(64, 2600, 24)]), target('gateway', [point(64, 2300, 28)])],
+      name: 'gateway throughput vs straight to the runtime, c=64',
+      status: 'MISS',
+    },
+    {
+      case: 'a gateway that adds more than 0.5 ms at c=1 misses',
+      targets: [target('direct-socket', [point(1, 600, 1.5)]), target('gateway', [point(1, 500, 2.01)])],
+      name: 'gateway p50 cost at c=1',
+      status: 'MISS',
+    },
+    {
       case: 'a slow cache hit misses',
       targets: [target('cache-hit', [point(1, 1000, 0.51)])],
       name: 'cache hit p50 at c=1',
@@ -84,7 +100,7 @@ describe('evaluateGoals', () => {
 describe('formatting', () => {
   it('prints one served row per target and concurrency', () => {
     const lines = formatServedTable(result().targets).split('\n');
-    expect(lines).toHaveLength(2 + 5);
+    expect(lines).toHaveLength(2 + 9);
     expect(lines[2]).toBe('| batching-off | 1 | 500 | 1.80 | 0.00 | 0 | stable (3) |');
   });
   it('puts the tables, ratios and targets in one report', () => {

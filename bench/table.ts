@@ -9,9 +9,11 @@ export interface Roles {
   batched: string;
   unbatched: string;
   cache: string;
+  direct: string;
+  gateway: string;
 }
 
-export const DEFAULT_ROLES: Roles = { batched: 'batched', unbatched: 'batching-off', cache: 'cache-hit' };
+export const DEFAULT_ROLES: Roles = { batched: 'batched', unbatched: 'batching-off', cache: 'cache-hit', direct: 'direct-socket', gateway: 'gateway' };
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 const ratio = (value: number | null) => (value === null ? 'n/a' : `${fixed(value, 2)}×`);
@@ -102,6 +104,10 @@ export function evaluateGoals(result: BenchResult, roles: Roles = DEFAULT_ROLES)
   const cacheC1 = pointAt(result.targets, roles.cache, 1);
   const rssMb = result.targets.find((t) => t.id === roles.batched)?.idleRssMb ?? null;
   const c1Budget = batch1 ? batch1.p50Ms + 1 : null;
+  const [direct64, gateway64] = [pointAt(result.targets, roles.direct, 64), pointAt(result.targets, roles.gateway, 64)];
+  const [direct1, gateway1] = [pointAt(result.targets, roles.direct, 1), pointAt(result.targets, roles.gateway, 1)];
+  const gatewayShare = direct64 && gateway64 ? gateway64.throughputPerSec / direct64.throughputPerSec : null;
+  const gatewayP50CostMs = direct1 && gateway1 ? gateway1.p50Ms - direct1.p50Ms : null;
   return [
     goal('dynamic batching vs batching off, c=64', '≥ 2.00×', ratioAt64?.batchedOverUnbatched ?? null, (v) => `${fixed(v, 2)}×`, (v) => v >= 2),
     goal('served c=64 vs in-process best batch', '≥ 80 %', ratioAt64?.batchedOverInprocess ?? null, (v) => `${fixed(v * 100, 0)} %`, (v) => v >= 0.8),
@@ -114,6 +120,8 @@ export function evaluateGoals(result: BenchResult, roles: Roles = DEFAULT_ROLES)
     ),
     goal('cache hit p50 at c=1', '≤ 0.50 ms', cacheC1?.p50Ms ?? null, (v) => `${fixed(v, 2)} ms`, (v) => v <= 0.5),
     goal('idle runtime RSS (demo model, after warm-up)', '≤ 200 MB', rssMb, (v) => `${fixed(v, 0)} MB`, (v) => v <= 200),
+    goal('gateway throughput vs straight to the runtime, c=64', '≥ 90 %', gatewayShare, (v) => `${fixed(v * 100, 0)} %`, (v) => v >= 0.9),
+    goal('gateway p50 cost at c=1', '≤ 0.50 ms', gatewayP50CostMs, (v) => `${fixed(v, 2)} ms`, (v) => v <= 0.5),
   ];
 }
 
