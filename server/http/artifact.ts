@@ -5,6 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ArtifactRef } from '../context';
+import { DECLARED_LENGTH_HEADER } from './declared-length';
 import { NO_STORE } from './responses';
 
 export function artifactFilename(model: string, version: number): string {
@@ -18,7 +19,7 @@ export function artifactResponse(ref: ArtifactRef, filename: string): Response {
     status: 200,
     headers: {
       'content-type': 'application/octet-stream',
-      'content-length': String(sizeBytes),
+      [DECLARED_LENGTH_HEADER]: String(sizeBytes),
       'content-disposition': `attachment; filename="${filename}"`,
       etag: `"${ref.sha256}"`,
       'cache-control': NO_STORE,

@@ -3,8 +3,22 @@
  * with a custom `node:http` server, so route handlers reach the registered Services. The one
  * server/ file allowed to import `next` (see eslint.config.mjs).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import next from 'next';
+import { DECLARED_LENGTH_HEADER } from '../http/declared-length';
+
+/** Restores a route's declared `Content-Length` just before the headers go out (see declared-length.ts). */
+function restoreDeclaredLength(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    const declared = res.getHeader(DECLARED_LENGTH_HEADER);
+    if (declared !== undefined) {
+      res.removeHeader(DECLARED_LENGTH_HEADER);
+      res.setHeader('content-length', declared);
+    }
+    return writeHead(...args);
+  }) as ServerResponse['writeHead'];
+}
 
 export interface WebServerOptions {
   /** Project root: where `.next/` lives. */
@@ -20,6 +34,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<Server> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    restoreDeclaredLength(res);
     handle(req, res).catch((err: unknown) => {
       opts.onError?.(err);
       if (!res.headersSent) res.statusCode = 500;

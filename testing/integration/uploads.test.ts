@@ -134,15 +134,12 @@ describe('accepted uploads', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(demo)).toBe(true);
   });
 
-  /**
-   * Known defect, kept visible: the route sets Content-Length, but Next.js (send-response.js)
-   * drops it from every route handler response, so downloads arrive chunked. The fix belongs in
-   * the custom server (server/web/next-server.ts); when it lands, this test fails: make it `it`.
-   */
-  it.fails('announces the artifact size in Content-Length', async () => {
+  /** Next.js drops Content-Length from route responses; the custom server restores the declared one. */
+  it('announces the artifact size in Content-Length', async () => {
     const download = await fetch(`${plane.apiUrl}/models/ocr-cls/versions/1/artifact`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(download.status).toBe(200);
     await download.arrayBuffer();
     expect(download.headers.get('content-length')).toBe(String(demo.byteLength));
+    expect(download.headers.get('x-slipway-content-length')).toBeNull();
   });
 });
