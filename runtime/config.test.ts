@@ -16,7 +16,7 @@ describe('parseCli', () => {
         host: '127.0.0.1',
         maxBatchSize: 32,
         preferredBatchSizes: [],
-        maxQueueDelayMs: 2,
+        maxQueueDelayMs: 0,
         maxQueueSize: 1024,
         queueTimeoutMs: 5000,
         instances: 1,

@@ -36,7 +36,8 @@ export const RuntimeOptions = z
     host: z.string().default('127.0.0.1'),
     maxBatchSize: int(0).default(32),
     preferredBatchSizes: z.array(int(1)).default([]),
-    maxQueueDelayMs: z.coerce.number().min(0).default(2),
+    // Greedy by default, as Triton: the queue fills while instances are busy; nothing waits at low load.
+    maxQueueDelayMs: z.coerce.number().min(0).default(0),
     maxQueueSize: int(1).default(1024),
     queueTimeoutMs: z.coerce.number().min(0).default(5000),
     instances: int(1).max(64).default(1),

@@ -7,7 +7,7 @@ describe('runtime config form mapping', () => {
       replicas: '1',
       instances: '1',
       maxBatchSize: '32',
-      maxQueueDelayMs: '2',
+      maxQueueDelayMs: '0',
       cacheEnabled: false,
       cacheMaxMb: '64',
       device: 'cpu',
@@ -20,7 +20,7 @@ describe('runtime config form mapping', () => {
       replicas: 3,
       instances: 1,
       maxBatchSize: 32,
-      maxQueueDelayMs: 2,
+      maxQueueDelayMs: 0,
       cache: { enabled: true, maxBytes: 1_572_864 },
       device: 'cuda',
     });

@@ -2,23 +2,13 @@
  * The endpoint form's editable subset of RuntimeConfig, and its mapping to the wire shape.
  * The cache size is edited in MB (binary) because nobody types 67108864.
  */
+import { RUNTIME_CONFIG_DEFAULTS } from '../../server/endpoints/defaults';
 import type { RuntimeConfig } from './types';
 
 const MB = 1024 * 1024;
 
-export const DEFAULT_RUNTIME_CONFIG: RuntimeConfig = {
-  replicas: 1,
-  instances: 1,
-  maxBatchSize: 32,
-  preferredBatchSizes: [],
-  maxQueueDelayMs: 2,
-  maxQueueSize: 1024,
-  queueTimeoutMs: 5000,
-  cache: { enabled: false, maxBytes: 64 * MB },
-  device: 'cpu',
-  intraOpThreads: 1,
-  warmupRuns: 1,
-};
+/** The API's defaults (a zod-free module, safe in the browser bundle). */
+export const DEFAULT_RUNTIME_CONFIG: RuntimeConfig = RUNTIME_CONFIG_DEFAULTS;
 
 export interface ConfigFormValues {
   replicas: string;

@@ -8,7 +8,7 @@ describe('RuntimeConfig', () => {
       instances: 1,
       maxBatchSize: 32,
       preferredBatchSizes: [],
-      maxQueueDelayMs: 2,
+      maxQueueDelayMs: 0,
       maxQueueSize: 1024,
       queueTimeoutMs: 5000,
       cache: { enabled: false, maxBytes: 67108864 },

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { DnsLabel, IsoTime } from '../common/schemas';
+import { DEVICES, RUNTIME_CONFIG_DEFAULTS } from './defaults';
 
-export const DEVICES = ['cpu', 'cuda'] as const;
+export { DEVICES, RUNTIME_CONFIG_DEFAULTS };
+
 export const Device = z.enum(DEVICES);
 export type Device = z.infer<typeof Device>;
 
@@ -28,19 +30,6 @@ const field = {
   warmupRuns: z.number().int().min(0).max(100),
 };
 
-export const RUNTIME_CONFIG_DEFAULTS = {
-  replicas: 1,
-  instances: 1,
-  maxBatchSize: 32,
-  preferredBatchSizes: [] as number[],
-  maxQueueDelayMs: 2,
-  maxQueueSize: 1024,
-  queueTimeoutMs: 5000,
-  cache: { enabled: false, maxBytes: 64 * 1024 * 1024 },
-  device: 'cpu' as Device,
-  intraOpThreads: 1,
-  warmupRuns: 1,
-};
 
 export const CacheConfig = z.strictObject({
   enabled: field.cacheEnabled.default(RUNTIME_CONFIG_DEFAULTS.cache.enabled),
