@@ -2,6 +2,7 @@
  * Rollouts against real processes: control plane services, the rollout controller, the gateway
  * and runtime processes, with generated models whose outputs or speed differ.
  */
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Rollout } from '../../server/rollout/schemas';
 import { waitFor } from '../control-plane';
@@ -12,10 +13,10 @@ import { slowScaleModel } from './models';
 let h: Harness;
 const created: string[] = [];
 
-/** v1 = 2x (stable), v2 = 2x (healthy candidate), v3 = 2x but ~30× slower, v4 = 2.001x (close), v5 = 2.5x (different). */
+/** v1 = 2x (stable), v2 = 2x (healthy candidate), v3 = 2x but ~30× slower, v4 = 2.001x (close), v5 = 2.5x (different), v6 = 7x (its artifact goes missing). */
 beforeAll(async () => {
   h = await startHarness();
-  await registerModel(h, 'm', [scaleModel(2), scaleModel(2), slowScaleModel(2), scaleModel(2.001), scaleModel(2.5)]);
+  await registerModel(h, 'm', [scaleModel(2), scaleModel(2), slowScaleModel(2), scaleModel(2.001), scaleModel(2.5), scaleModel(7)]);
 }, 120_000);
 
 afterAll(async () => {
@@ -111,6 +112,23 @@ describe('canary', () => {
     const resumed = h.services.rollouts.act(started.id, 'resume', 'bob');
     expect(resumed.phase).toBe('succeeded');
     expect(() => h.services.rollouts.act(started.id, 'abort', 'bob')).toThrow(expect.objectContaining({ code: 'CONFLICT', message: 'cannot abort a rollout that is succeeded' }));
+  }, 120_000);
+});
+
+describe('faults', () => {
+  it('aborts a rollout whose candidate never becomes ready, with the runtime\'s reason, and leaves stable serving', async () => {
+    await endpointServing('no-candidate');
+    // Lost storage: the candidate's artifact is gone, so its runtime fails to load it.
+    rmSync(h.services.registry.artifact('m', 6).path);
+    const load = loadUntilStopped(h, 'no-candidate', 2);
+    const started = h.services.rollouts.start('no-candidate', { version: 6, strategy: 'canary', steps: [{ weightPct: 50, pauseSeconds: 1 }], analysis: null }, 'alice');
+    const done = await waitPhase(started.id, ['aborted', 'progressing'], 90_000);
+    const replies = await load.stop();
+    expect(done.phase).toBe('aborted');
+    expect(done.reason).toBe('CandidateNotReady');
+    expect(done.message).toMatch(/candidate never became ready: runtime exited with code 3/);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.filter((r) => r.status !== 200 || r.version !== '1')).toEqual([]);
   }, 120_000);
 });
 
