@@ -13,6 +13,7 @@ import { openTestDatabase } from '../db/test-db';
 import { parseConfig } from './config';
 import { resolveDemoModelPath } from './demo/demo-model-path';
 import type { ServiceDeps } from './deps';
+import { AppError } from './errors';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -71,4 +72,19 @@ export function insertVersionFixture(deps: ServiceDeps, model: string, version: 
       createdAt: deps.now(),
     })
     .run();
+}
+
+/** What a service call refused with: the AppError's code and message, or undefined if it succeeded. */
+export function refusalOf(fn: () => unknown): { code: string; message: string } | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return err instanceof AppError ? { code: err.code, message: err.message } : { code: 'not an AppError', message: String(err) };
+  }
+  return undefined;
+}
+
+/** The error code a service call refused with (undefined if it succeeded). */
+export function codeOf(fn: () => unknown): string | undefined {
+  return refusalOf(fn)?.code;
 }

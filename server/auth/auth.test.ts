@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiTokens, sessions } from '../../db/schema';
 import { listAudit } from '../audit';
-import { AppError } from '../errors';
-import { makeTestDeps, type TestDeps } from '../test-support';
+import { codeOf, makeTestDeps, type TestDeps } from '../test-support';
 import { authenticateBearer, authenticateSession, bootstrapAdmin, createToken, listTokens, login, logout, planAdminBootstrap, revokeToken, SESSION_MAX_AGE_SECONDS } from '.';
 import { hashSecret } from './secrets';
 
@@ -14,15 +13,6 @@ beforeEach(() => {
   deps = makeTestDeps({}, now);
 });
 afterEach(() => deps.cleanup());
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof AppError ? err.code : 'not an AppError';
-  }
-  return undefined;
-}
 
 describe('API tokens', () => {
   it('returns the secret once and stores only its hash', () => {

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
-import { AppError } from '../errors';
 import { archiveVersion, createModel, deleteModel, getModel } from '../registry';
-import { insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
+import { codeOf, insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from '.';
 
 let deps: TestDeps;
@@ -14,15 +13,6 @@ beforeEach(() => {
   insertVersionFixture(deps, 'cls', 3, 'archived');
 });
 afterEach(() => deps.cleanup());
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof AppError ? err.code : 'not an AppError';
-  }
-  return undefined;
-}
 
 describe('createEndpoint', () => {
   it('stores the desired state with the default config and audits it', () => {

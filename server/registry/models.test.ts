@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
-import { AppError } from '../errors';
-import { makeTestDeps, type TestDeps } from '../test-support';
+import { codeOf, makeTestDeps, type TestDeps } from '../test-support';
 import { archiveModel, createModel, deleteModel, getModel, listModels, updateModel } from '.';
 
 let deps: TestDeps;
@@ -11,15 +10,6 @@ beforeEach(() => {
 afterEach(() => deps.cleanup());
 
 const page = (q: Partial<Parameters<typeof listModels>[1]> = {}) => listModels(deps, { limit: 50, ...q });
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof AppError ? err.code : 'not an AppError';
-  }
-  return undefined;
-}
 
 describe('createModel', () => {
   it('creates a model with defaults and records who did it', () => {

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rollouts } from '../../db/schema';
 import { createEndpoint, getEndpoint } from '../endpoints';
-import { AppError } from '../errors';
 import { createModel } from '../registry';
-import { insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
+import { insertVersionFixture, makeTestDeps, refusalOf, type TestDeps } from '../test-support';
 import { actOnRollout, getRollout, rollbackEndpoint, startRollout } from '.';
 
 let deps: TestDeps;
@@ -18,15 +17,6 @@ beforeEach(() => {
   createEndpoint(deps, { name: 'ep', model: 'cls', version: 1 }, 'alice');
 });
 afterEach(() => deps.cleanup());
-
-function refusal(fn: () => unknown): { code: string; message: string } | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof AppError ? { code: err.code, message: err.message } : { code: 'not an AppError', message: String(err) };
-  }
-  return undefined;
-}
 
 const canary = (over: Record<string, unknown> = {}) => ({ version: 2, strategy: 'canary', steps: [{ weightPct: 10, pauseSeconds: 30 }, { weightPct: 50 }], ...over });
 
@@ -52,13 +42,13 @@ describe('startRollout', () => {
     { name: 'an unknown field', endpoint: 'ep', input: canary({ turbo: true }), code: 'VALIDATION' },
     { name: 'a mirror share above 100', endpoint: 'ep', input: { version: 2, strategy: 'shadow', mirrorPct: 150 }, code: 'VALIDATION' },
   ])('refuses $name with $code and starts nothing', ({ endpoint, input, code }) => {
-    expect(refusal(() => startRollout(deps, endpoint, input, 'alice'))?.code).toBe(code);
+    expect(refusalOf(() => startRollout(deps, endpoint, input, 'alice'))?.code).toBe(code);
     expect(deps.db.select().from(rollouts).all()).toEqual([]);
   });
 
   it('refuses a second rollout while one is active, naming it', () => {
     const first = startRollout(deps, 'ep', canary(), 'alice');
-    expect(refusal(() => startRollout(deps, 'ep', { version: 2, strategy: 'blue-green' }, 'bob'))).toEqual({
+    expect(refusalOf(() => startRollout(deps, 'ep', { version: 2, strategy: 'blue-green' }, 'bob'))).toEqual({
       code: 'CONFLICT',
       message: `Endpoint "ep" already has rollout ${first.id} (starting)`,
     });
@@ -73,10 +63,10 @@ describe('startRollout', () => {
 
 describe('rollbackEndpoint', () => {
   it('refuses when nothing was promoted', () => {
-    expect(refusal(() => rollbackEndpoint(deps, 'ep', 'alice'))?.code).toBe('CONFLICT');
+    expect(refusalOf(() => rollbackEndpoint(deps, 'ep', 'alice'))?.code).toBe('CONFLICT');
     const r = startRollout(deps, 'ep', canary(), 'alice');
     actOnRollout(deps, r.id, 'abort', 'alice');
-    expect(refusal(() => rollbackEndpoint(deps, 'ep', 'alice'))).toEqual({ code: 'CONFLICT', message: `The latest rollout (${r.id}) is aborted: there is no promotion to roll back` });
+    expect(refusalOf(() => rollbackEndpoint(deps, 'ep', 'alice'))).toEqual({ code: 'CONFLICT', message: `The latest rollout (${r.id}) is aborted: there is no promotion to roll back` });
   });
 
   it('returns the endpoint to the replaced version after a promotion', () => {
@@ -88,6 +78,6 @@ describe('rollbackEndpoint', () => {
     expect(getEndpoint(deps, 'ep').version).toBe(2);
     expect(rollbackEndpoint(deps, 'ep', 'bob')).toMatchObject({ phase: 'rolled-back', message: 'rolled back to version 1 by bob' });
     expect(getEndpoint(deps, 'ep').version).toBe(1);
-    expect(refusal(() => rollbackEndpoint(deps, 'ep', 'bob'))?.code).toBe('CONFLICT');
+    expect(refusalOf(() => rollbackEndpoint(deps, 'ep', 'bob'))?.code).toBe('CONFLICT');
   });
 });
