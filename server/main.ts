@@ -15,6 +15,7 @@ import { seedDemo } from './demo/seed-demo';
 import type { ServiceDeps } from './deps';
 import { createLogger } from './log';
 import { startControlPlane } from './control-plane';
+import { buildServices } from './services';
 import { startWebServer } from './web/next-server';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -49,19 +50,20 @@ async function main(): Promise<void> {
     log.info({ step: admin.step }, 'admin token from SLIPWAY_ADMIN_TOKEN');
   }
 
-  const core = await startControlPlane(deps, log, { projectRoot: config.paths.projectRoot, host: config.host, gatewayPort: config.gatewayPort });
-  const { services } = core;
-  registerServices(services);
-  console.log(`slipway: inference gateway (KServe v2) listening on http://${config.host}:${core.plane.gateway.port}`);
-
+  // Seed before the data plane starts, so its first routing table already holds the demo endpoint.
   if (config.demo) {
     try {
-      if (await seedDemo(services, resolveDemoModelPath())) log.info('seeded the demo model and endpoint "text-orientation"');
+      if (await seedDemo(buildServices(deps), resolveDemoModelPath())) log.info('seeded the demo model and endpoint "text-orientation"');
     } catch (err) {
       // The demo is a convenience: a failed seed must not keep the control plane down.
       log.warn({ err }, 'could not seed the demo');
     }
   }
+
+  const core = await startControlPlane(deps, log, { projectRoot: config.paths.projectRoot, host: config.host, gatewayPort: config.gatewayPort });
+  const { services } = core;
+  registerServices(services);
+  console.log(`slipway: inference gateway (KServe v2) listening on http://${config.host}:${core.plane.gateway.port}`);
 
   const server = await startWebServer({
     dir: config.paths.projectRoot,

@@ -59,6 +59,8 @@ function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> 
 
 export class Gateway {
   private routes: RoutingTable = {};
+  /** Not ready before the control plane's first table: an empty table would read as "all ready". */
+  private routed = false;
   private readonly outstanding = new Map<string, number>();
   private rotation = 0;
   private readonly pool = new UpstreamPool();
@@ -82,6 +84,7 @@ export class Gateway {
   /** Swaps the whole table at once, so a promotion is atomic for every request that follows. */
   setRoutes(table: RoutingTable): void {
     this.routes = table;
+    this.routed = true;
     const ids = new Set<string>();
     for (const ep of Object.values(table)) for (const list of Object.values(ep.replicas)) for (const r of list) ids.add(r.id);
     this.pool.retain(ids);
@@ -114,7 +117,7 @@ export class Gateway {
       case 'live':
         return sendJson(res, 200, { live: true });
       case 'ready': {
-        const ready = Object.values(this.routes).every((ep) => (ep.replicas[ep.stableVersion]?.length ?? 0) > 0);
+        const ready = this.routed && Object.values(this.routes).every((ep) => (ep.replicas[ep.stableVersion]?.length ?? 0) > 0);
         return sendJson(res, ready ? 200 : 503, { ready });
       }
       case 'server-metadata':

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GatewayHost } from './host';
+
+let gateway: GatewayHost;
+const ready = async () => (await fetch(`http://127.0.0.1:${gateway.port}/v2/health/ready`)).status;
+
+beforeAll(async () => {
+  gateway = await GatewayHost.start({ host: '127.0.0.1', port: 0, maxBodyBytes: 1024, statsIntervalMs: 1000 }, new URL('./worker.ts', import.meta.url));
+});
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe('gateway readiness', () => {
+  it('is live but not ready before the control plane sent its first routing table', async () => {
+    expect((await fetch(`http://127.0.0.1:${gateway.port}/v2/health/live`)).status).toBe(200);
+    expect(await ready()).toBe(503);
+  });
+
+  it('is ready once every endpoint has a ready replica of its stable version', async () => {
+    await gateway.setRoutes({ ep: { endpoint: 'ep', stableVersion: 1, replicas: {} } });
+    expect(await ready()).toBe(503);
+    await gateway.setRoutes({ ep: { endpoint: 'ep', stableVersion: 1, replicas: { 1: [{ id: 'a', socketPath: '/tmp/none.sock' }] } } });
+    expect(await ready()).toBe(200);
+    await gateway.setRoutes({});
+    expect(await ready()).toBe(200);
+  });
+});
