@@ -147,7 +147,11 @@ test.describe('live dashboard', () => {
       );
       await expect(page.getByRole('region', { name: 'Rollout events in range' })).toContainText('rollout.start');
       await snapshot(page, testInfo, 'endpoint-canary');
-      const docsShot = resolve(testInfo.project.testDir, '..', 'docs', 'endpoint-canary.png');
+      // The README's screenshot: refreshed on request (`UPDATE_DOCS_SCREENSHOTS=1 npm run test:e2e`),
+      // so an ordinary test run leaves the committed file as it is.
+      const docsShot = process.env.UPDATE_DOCS_SCREENSHOTS === '1'
+        ? resolve(testInfo.project.testDir, '..', 'docs', 'endpoint-canary.png')
+        : testInfo.outputPath('endpoint-canary-charts.png');
       mkdirSync(dirname(docsShot), { recursive: true });
       await page.getByRole('region', { name: 'Live metrics' }).screenshot({ path: docsShot });
 
