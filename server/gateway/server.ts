@@ -37,7 +37,8 @@ function sendError(res: http.ServerResponse, status: number, message: string, ex
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+/** The body as it arrived, in chunks: forwarded as they are, so no 100 KB tensor is copied. */
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer[]> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) return Promise.reject(new HttpError(413, `request body of ${declared} bytes exceeds the limit of ${maxBytes}`));
   return new Promise((resolve, reject) => {
@@ -52,7 +53,7 @@ function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> 
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(chunks));
     req.on('error', (err) => reject(new HttpError(400, `could not read request: ${err.message}`)));
   });
 }
@@ -178,7 +179,7 @@ export class Gateway {
    * that it is draining (it ran nothing), the request goes again by the current routing table,
    * which by then no longer lists a replica that is going away.
    */
-  private async forwardInfer(endpoint: string, routes: EndpointRoutes, version: number, pinned: boolean, path: string, headers: http.IncomingHttpHeaders, body: Buffer): Promise<{ upstream: UpstreamResponse; version: number }> {
+  private async forwardInfer(endpoint: string, routes: EndpointRoutes, version: number, pinned: boolean, path: string, headers: http.IncomingHttpHeaders, body: readonly Buffer[]): Promise<{ upstream: UpstreamResponse; version: number }> {
     const tried = new Set<string>();
     let upstream: UpstreamResponse | undefined;
     let failure: unknown;
@@ -199,7 +200,7 @@ export class Gateway {
   }
 
   /** Sends to the least-loaded ready replica of `version`; one retry on another when it fails before answering. */
-  private async forward(routes: EndpointRoutes, version: number, method: string, path: string, headers: http.IncomingHttpHeaders, body?: Buffer, tried = new Set<string>()): Promise<UpstreamResponse> {
+  private async forward(routes: EndpointRoutes, version: number, method: string, path: string, headers: http.IncomingHttpHeaders, body?: readonly Buffer[], tried = new Set<string>()): Promise<UpstreamResponse> {
     const replicas = routes.replicas[version] ?? [];
     const before = tried.size;
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -216,7 +217,7 @@ export class Gateway {
     throw new HttpError(502, `no replica of '${routes.endpoint}' version ${version} answered`);
   }
 
-  private async send(replica: ReplicaAddress, method: string, path: string, headers: http.IncomingHttpHeaders, body?: Buffer): Promise<UpstreamResponse> {
+  private async send(replica: ReplicaAddress, method: string, path: string, headers: http.IncomingHttpHeaders, body?: readonly Buffer[]): Promise<UpstreamResponse> {
     this.outstanding.set(replica.id, (this.outstanding.get(replica.id) ?? 0) + 1);
     try {
       return await this.pool.request(replica, method, path, headers, body);

@@ -20,13 +20,14 @@ export interface ShadowSample extends Comparison {
   error?: string;
 }
 
-function headerLength(res: UpstreamResponse): number | undefined {
-  const value = res.headers['inference-header-content-length'];
+function headerLength(headers: http.IncomingHttpHeaders): number | undefined {
+  const value = headers['inference-header-content-length'];
   return typeof value === 'string' ? Number(value) : undefined;
 }
 
-function requestId(body: Buffer, headerLen: number | undefined): string | null {
+function requestId(chunks: readonly Buffer[], headerLen: number | undefined): string | null {
   try {
+    const body = Buffer.concat(chunks);
     const id = (JSON.parse(body.subarray(0, headerLen ?? body.length).toString('utf8')) as { id?: unknown }).id;
     return typeof id === 'string' ? id : null;
   } catch {
@@ -45,7 +46,7 @@ export class ShadowMirror {
     private readonly maxOutstandingPerReplica = 4,
   ) {}
 
-  mirror(routes: EndpointRoutes, version: number, headers: http.IncomingHttpHeaders, body: Buffer, stable: UpstreamResponse): void {
+  mirror(routes: EndpointRoutes, version: number, headers: http.IncomingHttpHeaders, body: readonly Buffer[], stable: UpstreamResponse): void {
     const cell = this.stats.shadowCell(routes.endpoint, version);
     const replicas = routes.replicas[version] ?? [];
     const replica = pickReplica(replicas, this.outstanding, this.rotation++);
@@ -60,7 +61,7 @@ export class ShadowMirror {
     const tol = routes.shadow ?? { atol: 0, rtol: 0 };
     const startedNs = process.hrtime.bigint();
     const elapsedUs = () => Number(process.hrtime.bigint() - startedNs) / 1_000;
-    const base = { endpoint: routes.endpoint, version, requestId: requestId(body, headerLength({ status: 0, headers, body })), atMs: Date.now() };
+    const base = { endpoint: routes.endpoint, version, requestId: requestId(body, headerLength(headers)), atMs: Date.now() };
     this.pool
       .request(replica, 'POST', candidatePath, headers, body)
       .then((candidate) => {
@@ -72,8 +73,8 @@ export class ShadowMirror {
           this.onSample({ ...base, shapeMatch: false, maxAbsDiff: Infinity, withinTolerance: false, argmaxAgree: false, agree: false, error: `candidate answered ${candidate.status}` });
           return;
         }
-        const s = decodeInferResponse(stable.body, headerLength(stable));
-        const c = decodeInferResponse(candidate.body, headerLength(candidate));
+        const s = decodeInferResponse(stable.body, headerLength(stable.headers));
+        const c = decodeInferResponse(candidate.body, headerLength(candidate.headers));
         if (!s || !c) {
           now.failed++;
           return;

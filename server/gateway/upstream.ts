@@ -45,10 +45,11 @@ export class UpstreamPool {
     }
   }
 
-  request(replica: ReplicaAddress, method: string, path: string, headers: http.IncomingHttpHeaders, body?: Buffer, timeoutMs = 120_000): Promise<UpstreamResponse> {
+  /** `body` is sent chunk by chunk as received from the client (one writev, no concatenation). */
+  request(replica: ReplicaAddress, method: string, path: string, headers: http.IncomingHttpHeaders, body?: readonly Buffer[], timeoutMs = 120_000): Promise<UpstreamResponse> {
     const outHeaders: http.OutgoingHttpHeaders = {};
     for (const name of FORWARDED_REQUEST_HEADERS) if (headers[name] !== undefined) outHeaders[name] = headers[name];
-    if (body) outHeaders['content-length'] = body.length;
+    if (body) outHeaders['content-length'] = body.reduce((n, c) => n + c.length, 0);
     return new Promise((resolve, reject) => {
       let responded = false;
       const req = http.request(
@@ -57,7 +58,7 @@ export class UpstreamPool {
           responded = true;
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));
           res.on('error', (err) => reject(new UpstreamError(`runtime response failed: ${err.message}`, false)));
         },
       );
@@ -72,7 +73,10 @@ export class UpstreamPool {
         // is idempotent, so the caller may retry on another replica. A timeout is not retried.
         reject(new UpstreamError(`runtime unreachable: ${err.message}`, !timedOut));
       });
-      req.end(body);
+      req.cork();
+      for (const chunk of body ?? []) req.write(chunk);
+      req.end();
+      req.uncork();
     });
   }
 
