@@ -54,3 +54,6 @@ export interface InferResponse {
 
 /** Header carrying the JSON part's length when binary tensor data follows it. */
 export const INFERENCE_HEADER_CONTENT_LENGTH = 'inference-header-content-length';
+
+/** Set by a draining runtime on its answers: a 503 with it ran nothing, so the gateway may re-route it. */
+export const DRAINING_HEADER = 'x-slipway-draining';

@@ -4,7 +4,7 @@
  * hooks on, two test routes. Thin: each route reads state and calls one function.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { INFERENCE_HEADER_CONTENT_LENGTH } from '../../protocol/kserve';
+import { DRAINING_HEADER, INFERENCE_HEADER_CONTENT_LENGTH } from '../../protocol/kserve';
 import { RuntimeError, toRuntimeError } from '../errors';
 import type { InstancePool } from '../execution/instance-pool';
 import { infer, type InferenceDeps } from '../inference';
@@ -49,7 +49,10 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
   const path = (req.url ?? '/').split('?')[0]!;
   const method = req.method ?? 'GET';
   // While draining, no connection is kept alive: the server can close as soon as work ends.
-  if (state.draining) res.setHeader('connection', 'close');
+  if (state.draining) {
+    res.setHeader('connection', 'close');
+    res.setHeader(DRAINING_HEADER, '1');
+  }
   try {
     if (method === 'GET' && path === '/v2/health/live') return sendJson(res, 200, {});
     if (method === 'GET' && path === '/v2/health/ready') return readiness(state, res);

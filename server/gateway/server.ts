@@ -5,6 +5,7 @@
  * replica fails before answering), and measures what the client sees.
  */
 import http from 'node:http';
+import { DRAINING_HEADER } from '../../protocol/kserve';
 import { chooseRoute } from './choose-route';
 import { parseGatewayPath } from './paths';
 import { pickReplica } from './pick-replica';
@@ -234,7 +235,7 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
 }
 
 function isDraining(res: UpstreamResponse): boolean {
-  return res.status === 503 && res.body.includes('draining');
+  return res.status === 503 && res.headers[DRAINING_HEADER] === '1';
 }
 
 /** The same version if it still has an untried ready replica, else the endpoint's stable one. */
