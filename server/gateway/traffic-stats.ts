@@ -3,7 +3,7 @@
  * version and route. Latency goes into an HDR histogram (microseconds) so windows can be merged
  * exactly later; `flush` hands over one interval and starts the next.
  */
-import * as hdr from 'hdr-histogram-js';
+import { encodeHistogram, newHistogram, type Histogram } from '../metrics/histogram';
 import type { RouteKind } from './routing-table';
 
 export interface TrafficRecord {
@@ -35,14 +35,10 @@ export interface GatewayStatsMessage {
   shadow: ShadowRecord[];
 }
 
-export function newLatencyHistogram(): hdr.Histogram {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 2 });
-}
-
 interface Cell {
   requests: number;
   errors: Record<string, number>;
-  histogram: hdr.Histogram;
+  histogram: Histogram;
 }
 
 export class TrafficStats {
@@ -58,7 +54,7 @@ export class TrafficStats {
     const key = `${endpoint}\u0000${version}\u0000${route}`;
     let cell = this.cells.get(key);
     if (!cell) {
-      cell = { requests: 0, errors: {}, histogram: newLatencyHistogram() };
+      cell = { requests: 0, errors: {}, histogram: newHistogram() };
       this.cells.set(key, cell);
     }
     cell.requests++;
@@ -86,7 +82,7 @@ export class TrafficStats {
         route,
         requests: cell.requests,
         errors: cell.errors,
-        latencyHistogram: hdr.encodeIntoCompressedBase64(cell.histogram),
+        latencyHistogram: encodeHistogram(cell.histogram),
       });
       cell.histogram.destroy();
     }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { newLatencyHistogram } from '../gateway/traffic-stats';
-import { encodeHistogram, mergeEncoded, summarize } from './histogram';
+import { encodeHistogram, mergeEncoded, newHistogram, summarize } from './histogram';
 import { addSparse, countsToJson, sparseFromEncoded, sparseFromJson, summarizeCounts, type LatencyCounts } from './latency-counts';
 
 /** A gateway-style histogram of microsecond values, encoded as the gateway sends it. */
 function encoded(values: number[]): string {
-  const h = newLatencyHistogram();
+  const h = newHistogram();
   for (const v of values) h.recordValue(v);
   const e = encodeHistogram(h);
   h.destroy();

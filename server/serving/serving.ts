@@ -18,7 +18,6 @@ export interface RolloutServing {
 export class Serving {
   private readonly lastServing = new Map<string, { version: number; versionId: number; replicas: number }>();
   private lastPublished = '';
-  private table: RoutingTable = {};
   private applied: Promise<void> = Promise.resolve();
 
   constructor(
@@ -52,13 +51,8 @@ export class Serving {
     const serialized = JSON.stringify(table);
     if (serialized !== this.lastPublished) {
       this.lastPublished = serialized;
-      this.table = table;
       this.applied = this.publishTable(table);
     }
     return this.applied;
-  }
-
-  routingTable(): RoutingTable {
-    return this.table;
   }
 }

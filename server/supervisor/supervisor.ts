@@ -130,13 +130,6 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return { readyReplicas, wantedReplicas, failedStarts: readyReplicas > 0 ? 0 : failedStarts, lastError };
   }
 
-  /** The last error of each slot that failed, for the replicas table. */
-  lastErrors(): Map<string, string> {
-    const out = new Map<string, string>();
-    for (const [key, h] of this.history) if (h.lastError) out.set(key, h.lastError);
-    return out;
-  }
-
   async stop(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
