@@ -46,6 +46,8 @@ export const RuntimeOptions = z
     cacheMaxBytes: int(0).default(0),
     warmupRuns: int(0).default(1),
     maxBodyBytes: int(1).default(64 * 1024 * 1024),
+    /** Who this process is, for a control plane that finds it again after a restart (adoption). */
+    instanceId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" or "-"').optional(),
     /** Test hooks (env SLIPWAY_TEST_HOOKS=1): /v2/slipway/test/* routes. */
     testHooks: z.boolean().default(false),
     /** Test hook (env SLIPWAY_TEST_HOLD_DISPATCH=N): dispatch nothing until N requests queue. */
@@ -75,6 +77,7 @@ const FLAGS = {
   'cache-max-bytes': 'cacheMaxBytes',
   'warmup-runs': 'warmupRuns',
   'max-body-bytes': 'maxBodyBytes',
+  'instance-id': 'instanceId',
 } as const;
 
 export type ParsedCli = { ok: true; options: RuntimeOptions } | { ok: false; message: string };

@@ -35,8 +35,8 @@ try {
   };
   process.on('SIGTERM', () => drain('SIGTERM'));
   process.on('SIGINT', () => drain('SIGINT'));
-  // Under a supervisor, losing the IPC channel means the parent is gone.
-  process.on('disconnect', () => drain('disconnect'));
+  // No drain when the control plane goes away: the data plane keeps serving (static stability),
+  // and the next control plane adopts this process. Only a signal drains it.
 } catch (err) {
   log.error({ err: (err as Error).message }, 'runtime failed to start');
   process.exit(3);

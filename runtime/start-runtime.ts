@@ -12,6 +12,7 @@ import type { RuntimeOptions } from './config';
 import { InstancePool } from './execution/instance-pool';
 import type { Logger } from './log';
 import { Recorder } from './metrics/recorder';
+import { StatsHub } from './metrics/stats-hub';
 import { servedMaxBatchSize } from './model/signature';
 import { route, type RuntimeState } from './http/routes';
 import { warmUp } from './warmup';
@@ -38,6 +39,9 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
     ready: false,
     draining: false,
     notReadyReason: 'the model is loading',
+    instanceId: options.instanceId,
+    startedAtMs: Date.now(),
+    statsHub: new StatsHub(),
   };
   const server = createServer((req, res) => void route(state, req, res));
   server.keepAliveTimeout = 65_000; // the gateway's pool keeps connections for up to a minute
@@ -93,10 +97,7 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
     pool,
     config: { ...options, preferredBatchSizes: preferred },
   };
-  const statsTimer = setInterval(() => {
-    const message = recorder.flush();
-    if (process.send && process.connected) process.send(message);
-  }, STATS_INTERVAL_MS);
+  const statsTimer = setInterval(() => state.statsHub!.publish(recorder.flush()), STATS_INTERVAL_MS);
   statsTimer.unref();
   state.ready = true;
   state.notReadyReason = '';
@@ -107,6 +108,7 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
   const close = () =>
     (closed ??= (async () => {
       clearInterval(statsTimer);
+      state.statsHub!.closeAll();
       scheduler.close();
       await closeServer(server);
       await pool.close();

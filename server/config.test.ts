@@ -20,6 +20,7 @@ describe('parseConfig', () => {
       dataDir: '/srv/slipway/data',
       port: 3000,
       gatewayPort: 8000,
+      gatewayMaxConnections: 10_000,
       host: '127.0.0.1',
       adminToken: undefined,
       demo: true,

@@ -16,8 +16,10 @@ export interface Config {
   /** Absolute. */
   dataDir: string;
   port: number;
-  /** Reserved for the inference gateway. */
+  /** The inference gateway (KServe v2 over HTTP). */
   gatewayPort: number;
+  /** Client connections the gateway holds at most (the longest-idle are shed past it). */
+  gatewayMaxConnections: number;
   host: string;
   /** Bootstrap admin secret; undefined means "generate one on a fresh data dir". */
   adminToken: string | undefined;
@@ -59,6 +61,12 @@ const EnvSchema = z.object({
   SLIPWAY_DATA_DIR: z.string().min(1, 'SLIPWAY_DATA_DIR must not be empty').default('./data'),
   PORT: port('PORT').default(3000),
   SLIPWAY_GATEWAY_PORT: port('SLIPWAY_GATEWAY_PORT').default(8000),
+  SLIPWAY_GATEWAY_MAX_CONNECTIONS: z.coerce
+    .number({ error: () => 'SLIPWAY_GATEWAY_MAX_CONNECTIONS must be an integer 16–1000000' })
+    .int('SLIPWAY_GATEWAY_MAX_CONNECTIONS must be an integer 16–1000000')
+    .min(16, 'SLIPWAY_GATEWAY_MAX_CONNECTIONS must be an integer 16–1000000')
+    .max(1_000_000, 'SLIPWAY_GATEWAY_MAX_CONNECTIONS must be an integer 16–1000000')
+    .default(10_000),
   SLIPWAY_HOST: z.string().min(1, 'SLIPWAY_HOST must not be empty').default('127.0.0.1'),
   SLIPWAY_ADMIN_TOKEN: z
     .string()
@@ -113,6 +121,7 @@ export function parseConfig(env: Record<string, string | undefined>, opts: { cwd
     dataDir,
     port: e.PORT,
     gatewayPort: e.SLIPWAY_GATEWAY_PORT,
+    gatewayMaxConnections: e.SLIPWAY_GATEWAY_MAX_CONNECTIONS,
     host: e.SLIPWAY_HOST,
     adminToken: e.SLIPWAY_ADMIN_TOKEN,
     demo: e.SLIPWAY_DEMO,

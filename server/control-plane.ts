@@ -16,6 +16,7 @@ export interface CoreOptions {
   projectRoot: string;
   host: string;
   gatewayPort: number;
+  gatewayMaxConnections?: number;
   controllerIntervalMs?: number;
   supervisor?: ServingOptions['supervisor'];
 }
@@ -26,7 +27,10 @@ export interface ControlPlaneCore {
   plane: DataPlane;
   live: LiveStore;
   metrics: MetricsPipeline;
+  /** Graceful: the gateway answers what it accepted and exits, then the runtimes drain. */
   stop(): Promise<void>;
+  /** As a crash would: the control plane's loops stop, the data plane keeps serving for the next one to adopt. */
+  detach(): void;
 }
 
 export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreOptions): Promise<ControlPlaneCore> {
@@ -58,6 +62,7 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     artifactsDir: deps.config.paths.artifacts,
     host: o.host,
     gatewayPort: o.gatewayPort,
+    gatewayMaxConnections: o.gatewayMaxConnections,
     rollouts: controller,
     live,
     onShadowSample: (sample) => controller.addShadowSample(sample),
@@ -76,6 +81,11 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
       metrics.stop();
       // Runtimes drain (SIGTERM, then SIGKILL after the grace period).
       await plane.stop();
+    },
+    detach() {
+      controller.stop();
+      metrics.stop();
+      plane.detach();
     },
   };
 }

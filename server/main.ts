@@ -1,8 +1,9 @@
 /**
- * The composition root, run by `npm start`: config → data dir → database (migrated) → admin
- * token → services (registered on globalThis) → demo seed → Next.js on SLIPWAY_HOST:PORT.
- * Nothing else in server/ has start-up effects.
+ * The composition root, run by `npm start`: config → the data dir's lock → data dir → database
+ * (migrated) → admin token → services (registered on globalThis) → demo seed → data plane
+ * (adopted or launched) → Next.js on SLIPWAY_HOST:PORT. Nothing else in server/ has start-up effects.
  */
+import { mkdirSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, migrate, openDatabase } from '../db/client';
@@ -13,6 +14,8 @@ import { prepareDataDir, writeAdminTokenFile } from './data-dir';
 import { resolveDemoModelPath } from './demo/demo-model-path';
 import { seedDemo } from './demo/seed-demo';
 import type { ServiceDeps } from './deps';
+import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './dataplane/data-dir-lock';
+import { dataPlanePaths, ensurePrivateDir } from './dataplane/paths';
 import { createLogger } from './log';
 import { startControlPlane } from './control-plane';
 import { buildServices } from './services';
@@ -32,9 +35,23 @@ function readConfig(): Config {
   }
 }
 
+/** Before anything touches the data dir: a second control plane on it must disturb nothing. */
+async function lockDataDir(config: Config): Promise<DataDirLock> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const paths = dataPlanePaths(config.dataDir);
+  try {
+    ensurePrivateDir(paths.socketDir);
+    return await acquireDataDirLock(paths.lockSocket, config.dataDir);
+  } catch (err) {
+    console.error(err instanceof DataDirLockedError ? err.message : `slipway: cannot use the data dir ${config.dataDir}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
+  const lock = await lockDataDir(config);
   const { staleTmpFiles } = prepareDataDir(config);
   if (staleTmpFiles > 0) log.info({ staleTmpFiles }, 'removed stale temp uploads');
 
@@ -60,9 +77,16 @@ async function main(): Promise<void> {
     }
   }
 
-  const core = await startControlPlane(deps, log, { projectRoot: config.paths.projectRoot, host: config.host, gatewayPort: config.gatewayPort });
+  const core = await startControlPlane(deps, log, {
+    projectRoot: config.paths.projectRoot,
+    host: config.host,
+    gatewayPort: config.gatewayPort,
+    gatewayMaxConnections: config.gatewayMaxConnections,
+  });
   const { services } = core;
   registerServices(services);
+  const { adopted } = core.plane;
+  if (adopted.gateway || adopted.runtimes > 0) console.log(`slipway: took over the running data plane (gateway: ${adopted.gateway ? 'adopted' : 'restarted'}, runtimes adopted: ${adopted.runtimes})`);
   console.log(`slipway: inference gateway (KServe v2) listening on http://${config.host}:${core.plane.gateway.port}`);
 
   const server = await startWebServer({
@@ -71,13 +95,16 @@ async function main(): Promise<void> {
     port: config.port,
     onError: (err) => log.error({ err }, 'request failed in the web handler'),
   });
+  lock.describe({ pid: process.pid, port: config.port, gatewayPort: core.plane.gateway.port });
   console.log(`slipway: control plane listening on http://${config.host}:${config.port}`);
 
   installShutdown(server, async () => {
-    // Runtimes drain before the database closes.
+    // The gateway answers what it accepted, then runtimes drain, all before the database closes.
     await core.stop();
     clearServices();
     closeDatabase(db);
+    await lock.release();
+    rmSync(core.plane.paths.socketDir, { recursive: true, force: true });
   });
 }
 

@@ -4,11 +4,13 @@
  * hooks on, two test routes. Thin: each route reads state and calls one function.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RUNTIME_IDENTITY_PATH, RUNTIME_STATS_STREAM_PATH, type RuntimeIdentity } from '../../protocol/dataplane';
 import { DRAINING_HEADER, INFERENCE_HEADER_CONTENT_LENGTH } from '../../protocol/kserve';
 import { RuntimeError, toRuntimeError } from '../errors';
 import type { InstancePool } from '../execution/instance-pool';
 import { infer, type InferenceDeps } from '../inference';
 import type { Recorder } from '../metrics/recorder';
+import type { StatsHub } from '../metrics/stats-hub';
 import type { ModelSig } from '../model/signature';
 import { readBody } from './body';
 import { decompressBody } from './decompress';
@@ -40,6 +42,10 @@ export interface RuntimeState {
   draining: boolean;
   /** Why /v2/health/ready is 503 (loading, a load failure, draining). */
   notReadyReason: string;
+  /** Identity and stats stream for a control plane; absent for bare tests of the routes. */
+  instanceId?: string;
+  startedAtMs?: number;
+  statsHub?: StatsHub;
 }
 
 const MODEL_ROUTE = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer|stats|config))?$/;
@@ -59,6 +65,8 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
     if (method === 'GET' && path === '/v2') return sendJson(res, 200, { name: SERVER_NAME, version: SERVER_VERSION, extensions: EXTENSIONS });
     if (method === 'GET' && path === '/metrics') return await metrics(state, res);
     if (method === 'GET' && path === '/v2/slipway/stats') return latestStats(state, res);
+    if (method === 'GET' && path === RUNTIME_IDENTITY_PATH) return sendJson(res, 200, identity(state));
+    if (method === 'GET' && path === RUNTIME_STATS_STREAM_PATH && state.statsHub) return state.statsHub.subscribe(res);
     if (method === 'GET' && path === '/v2/models/stats') return sendJson(res, 200, servingOr503(state).recorder.triton.toTriton(state.model, state.version));
     if (state.testHooks && path.startsWith('/v2/slipway/test/')) return testRoute(state, method, path, res);
     const m = MODEL_ROUTE.exec(path);
@@ -161,6 +169,19 @@ function latestStats(state: RuntimeState, res: ServerResponse): void {
   const latest = servingOr503(state).recorder.latest;
   if (!latest) throw new RuntimeError('unavailable', 'no stats interval has closed yet');
   sendJson(res, 200, latest);
+}
+
+function identity(state: RuntimeState): RuntimeIdentity {
+  return {
+    instanceId: state.instanceId ?? '',
+    pid: process.pid,
+    model: state.model,
+    version: state.version,
+    ready: state.ready && !state.draining,
+    draining: state.draining,
+    startedAtMs: state.startedAtMs ?? 0,
+    statsDropped: state.statsHub?.dropped ?? 0,
+  };
 }
 
 function testRoute(state: RuntimeState, method: string, path: string, res: ServerResponse): void {

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { GatewayHost } from './host';
 
 let gateway: GatewayHost;
 const ready = async () => (await fetch(`http://127.0.0.1:${gateway.port}/v2/health/ready`)).status;
 
 beforeAll(async () => {
-  gateway = await GatewayHost.start({ host: '127.0.0.1', port: 0, maxBodyBytes: 1024, statsIntervalMs: 1000 }, new URL('./worker.ts', import.meta.url));
+  gateway = await GatewayHost.start({ projectRoot: join(import.meta.dirname, '..', '..'), host: '127.0.0.1', port: 0, maxBodyBytes: 1024 });
 });
 afterAll(async () => {
   await gateway?.close();

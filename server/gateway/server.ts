@@ -7,6 +7,7 @@
 import http from 'node:http';
 import { DRAINING_HEADER } from '../../protocol/kserve';
 import { chooseRoute } from './choose-route';
+import { ConnectionGuard, DEFAULT_LIMITS, type ConnectionLimits } from './connection-guard';
 import { parseGatewayPath } from './paths';
 import { pickReplica } from './pick-replica';
 import { DEFAULT_STICKY_HEADER, PREVIEW_HEADER, VERSION_HEADER, type EndpointRoutes, type ReplicaAddress, type RoutingTable } from './routing-table';
@@ -19,6 +20,7 @@ export interface GatewayOptions {
   port: number;
   maxBodyBytes: number;
   statsIntervalMs: number;
+  limits?: Partial<ConnectionLimits>;
   onStats: (msg: GatewayStatsMessage) => void;
   onShadowSample: (sample: ShadowSample) => void;
 }
@@ -69,18 +71,26 @@ export class Gateway {
   private readonly stats = new TrafficStats(Date.now());
   private readonly shadow: ShadowMirror;
   private readonly server: http.Server;
+  readonly guard: ConnectionGuard;
   private statsTimer?: NodeJS.Timeout;
+  /** Set by `drain`: not ready, no new connections, every answer closes its connection. */
+  private draining = false;
 
   constructor(private readonly options: GatewayOptions) {
     this.shadow = new ShadowMirror(this.pool, this.outstanding, this.stats, options.onShadowSample);
     this.server = http.createServer((req, res) => {
+      if (this.draining) res.setHeader('connection', 'close');
       this.handle(req, res).catch((err: unknown) => {
         const status = err instanceof HttpError ? err.status : 500;
         if (!res.headersSent) sendError(res, status, err instanceof HttpError ? err.message : 'internal gateway error', status === 413 ? { connection: 'close' } : {});
         else res.destroy();
       });
     });
-    this.server.keepAliveTimeout = 65_000;
+    this.guard = new ConnectionGuard(this.server, { ...DEFAULT_LIMITS, ...options.limits });
+  }
+
+  get routesApplied(): boolean {
+    return this.routed;
   }
 
   /** Swaps the whole table at once, so a promotion is atomic for every request that follows. */
@@ -102,6 +112,22 @@ export class Gateway {
     return (this.server.address() as { port: number }).port;
   }
 
+  /**
+   * A graceful stop: readiness turns 503, the listener closes, idle keep-alive connections close,
+   * and every request already accepted is answered (with `Connection: close`). Resolves when the
+   * last connection is gone.
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.guard.closeIdle();
+    });
+    clearInterval(this.statsTimer);
+    this.options.onStats(this.stats.flush(Date.now()));
+    this.pool.close();
+  }
+
   async close(): Promise<void> {
     clearInterval(this.statsTimer);
     await new Promise<void>((resolve) => {
@@ -119,7 +145,7 @@ export class Gateway {
       case 'live':
         return sendJson(res, 200, { live: true });
       case 'ready': {
-        const ready = this.routed && Object.values(this.routes).every((ep) => (ep.replicas[ep.stableVersion]?.length ?? 0) > 0);
+        const ready = this.routed && !this.draining && Object.values(this.routes).every((ep) => (ep.replicas[ep.stableVersion]?.length ?? 0) > 0);
         return sendJson(res, ready ? 200 : 503, { ready });
       }
       case 'server-metadata':

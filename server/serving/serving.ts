@@ -17,13 +17,11 @@ export interface RolloutServing {
 
 export class Serving {
   private readonly lastServing = new Map<string, { version: number; versionId: number; replicas: number }>();
-  private lastPublished = '';
-  private applied: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly supervisor: Supervisor,
     private readonly rollouts: RolloutServing,
-    /** Resolves once the gateway applies the table. */
+    /** Resolves once every gateway applies the table; an unchanged table resolves at once (the publisher skips it). */
     private readonly publishTable: (table: RoutingTable) => Promise<void>,
   ) {}
 
@@ -48,11 +46,6 @@ export class Serving {
       if (d.stable && (ready.get(d.endpoint)?.get(d.version)?.length ?? 0) > 0) this.lastServing.set(d.endpoint, { version: d.version, versionId: d.versionId, replicas: d.replicas });
     }
     for (const ep of this.lastServing.keys()) if (!table[ep]) this.lastServing.delete(ep);
-    const serialized = JSON.stringify(table);
-    if (serialized !== this.lastPublished) {
-      this.lastPublished = serialized;
-      this.applied = this.publishTable(table);
-    }
-    return this.applied;
+    return this.publishTable(table);
   }
 }

@@ -1,19 +1,23 @@
 /**
- * Starts the data plane under the control plane: the gateway on its own worker thread, the
- * supervisor of runtime processes, and the composer that routes between them. Called by the
- * composition root (never by bundled route handlers: it resolves files from this module's URL).
+ * Starts (or takes over) the data plane for the control plane: the gateway process, the
+ * supervisor of runtime processes, and the routing publisher between them. Processes an earlier
+ * control plane left running are adopted from the state file; everything the data plane runs is
+ * written back there on every change. Called by the composition root and by tests (never by
+ * bundled route handlers: it resolves files from the project root).
  */
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, rmdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
-import { GatewayHost } from '../gateway/host';
+import { GatewayKeeper } from '../dataplane/gateway-keeper';
+import { dataPlanePaths, ensurePrivateDir, type DataPlanePaths } from '../dataplane/paths';
+import { runsWith, signal } from '../dataplane/process-tools';
+import { RoutingPublisher } from '../dataplane/routing-publisher';
+import { readStateFile, removeStateFile, writeStateFile, type DataPlaneState } from '../dataplane/state-file';
 import type { ShadowSample } from '../gateway/shadow-mirror';
 import { LiveStore } from '../metrics/live-store';
 import { InstancesStore } from '../supervisor/instances-store';
 import { LocalLauncher } from '../supervisor/local-launcher';
-import { Supervisor, type SupervisorOptions } from '../supervisor/supervisor';
+import { Supervisor, type AdoptedRuntime, type SupervisorOptions } from '../supervisor/supervisor';
 import { Serving, type RolloutServing } from './serving';
 
 export interface ServingOptions {
@@ -24,6 +28,7 @@ export interface ServingOptions {
   artifactsDir: string;
   host: string;
   gatewayPort: number;
+  gatewayMaxConnections?: number;
   rollouts: RolloutServing;
   live?: LiveStore;
   onShadowSample?: (sample: ShadowSample) => void;
@@ -33,51 +38,111 @@ export interface ServingOptions {
 
 export interface DataPlane {
   live: LiveStore;
-  gateway: GatewayHost;
+  gateway: GatewayKeeper;
   supervisor: Supervisor;
   serving: Serving;
+  paths: DataPlanePaths;
+  /** How the start went: what was taken over from an earlier control plane. */
+  adopted: { gateway: boolean; runtimes: number };
+  /** Graceful stop of the whole data plane: the gateway answers what it accepted and exits, then the runtimes drain. */
   stop(): Promise<void>;
-}
-
-/** Unix socket paths are limited to ~107 bytes: keep them short, under the system temp dir. */
-export function socketDirFor(dataDir: string): string {
-  return join(tmpdir(), `slipway-${createHash('sha256').update(dataDir).digest('hex').slice(0, 10)}`);
+  /** Leave the data plane running (as a crash would): stop watching, keep the state file for the next control plane. */
+  detach(): void;
 }
 
 export async function startServing(o: ServingOptions): Promise<DataPlane> {
   const live = o.live ?? new LiveStore();
-  const gateway = await GatewayHost.start(
-    { host: o.host, port: o.gatewayPort, maxBodyBytes: o.maxBodyBytes ?? 64 * 1024 * 1024, statsIntervalMs: 1000 },
-    new URL('../gateway/worker.ts', import.meta.url),
-  );
+  const paths = dataPlanePaths(o.dataDir);
+  ensurePrivateDir(paths.socketDir);
+  mkdirSync(paths.logDir, { recursive: true, mode: 0o700 });
+  const previous = readStateFile(paths.stateFile);
+
+  const gateway = new GatewayKeeper({
+    projectRoot: o.projectRoot,
+    host: o.host,
+    port: o.gatewayPort,
+    maxBodyBytes: o.maxBodyBytes ?? 64 * 1024 * 1024,
+    maxConnections: o.gatewayMaxConnections ?? 10_000,
+    paths,
+    log: o.log,
+  });
+  const adoptedGateway = await gateway.start(previous?.gateway ?? null);
+
   // The supervisor asks the composer for extra versions; the composer needs the supervisor.
   const late: { serving?: Serving } = {};
+  const publisher = new RoutingPublisher([gateway]);
+  const launcher = new LocalLauncher(o.projectRoot);
   const supervisor = new Supervisor({
     db: o.db,
     store: new InstancesStore(o.db, () => new Date()),
-    launcher: new LocalLauncher(o.projectRoot),
+    launcher,
     log: o.log,
     artifactsDir: o.artifactsDir,
-    socketDir: socketDirFor(o.dataDir),
+    socketDir: paths.socketDir,
+    logDir: paths.logDir,
     extraVersions: () => late.serving?.extraVersions() ?? o.rollouts.extraVersions(),
     beforeDrain: () => late.serving?.publish() ?? Promise.resolve(),
     ...o.supervisor,
   });
-  const serving = new Serving(supervisor, o.rollouts, (table) => gateway.setRoutes(table));
+  const adopted = await adoptRuntimes(launcher, supervisor, previous, o.log);
+
+  let lastState = '';
+  const saveState = () => {
+    const state: DataPlaneState = { controlPlanePid: process.pid, gateway: gateway.record(), runtimes: supervisor.records() };
+    const text = JSON.stringify(state);
+    if (text === lastState) return;
+    lastState = text;
+    try {
+      writeStateFile(paths.stateFile, state);
+    } catch (err) {
+      o.log.warn({ err }, 'could not write the data plane state file');
+    }
+  };
+  const serving = new Serving(supervisor, o.rollouts, (table) => publisher.publish(table));
   late.serving = serving;
   supervisor.on('changed', () => void serving.publish());
+  supervisor.on('instances', saveState);
+  gateway.on('changed', saveState);
   supervisor.on('stats', ({ endpoint, version, instanceId, stats }) => live.addRuntime(endpoint, version, instanceId, stats));
   gateway.on('stats', (msg) => live.addGateway(msg));
   if (o.onShadowSample) gateway.on('shadow-sample', o.onShadowSample);
-  supervisor.start();
+  supervisor.start(adopted);
+  saveState();
   return {
     live,
     gateway,
     supervisor,
     serving,
+    paths,
+    adopted: { gateway: adoptedGateway.adopted, runtimes: adopted.length },
     async stop() {
+      await gateway.drain();
       await supervisor.stop();
-      await gateway.close();
+      removeStateFile(paths.stateFile);
+      try {
+        rmdirSync(paths.socketDir); // empty unless a lock socket still lives there (the composition root removes it)
+      } catch {
+        // Not empty: the lock is still held.
+      }
+    },
+    detach() {
+      gateway.detach();
+      supervisor.detach();
     },
   };
+}
+
+/** Runtimes from the state file that confirm who they are; ours that do not answer are killed. */
+async function adoptRuntimes(launcher: LocalLauncher, supervisor: Supervisor, previous: DataPlaneState | undefined, log: Logger): Promise<AdoptedRuntime[]> {
+  const found = await Promise.all(
+    (previous?.runtimes ?? []).map(async (record) => {
+      const found = await launcher.adopt(record, { onStats: (stats) => supervisor.emit('stats', { endpoint: record.endpoint, version: record.version, instanceId: record.id, stats }) });
+      if (!found && runsWith(record.pid, '--instance-id', record.id)) {
+        log.warn({ pid: record.pid, endpoint: record.endpoint }, 'a runtime of the previous control plane did not answer; killing it');
+        signal(record.pid, 'SIGKILL');
+      }
+      return found && { record, ...found };
+    }),
+  );
+  return found.filter((a): a is AdoptedRuntime => a !== undefined);
 }

@@ -42,7 +42,9 @@ export function readDesiredState(db: Db, artifactsDir: string, extras: readonly 
     if (!parsed.success) continue;
     const config = parsed.data;
     const wanted = new Map<number, number>([[row.versionId, config.replicas]]);
-    for (const e of extras) if (e.endpoint === row.endpoint) wanted.set(e.versionId, Math.max(wanted.get(e.versionId) ?? 0, e.replicas));
+    // The stable version runs at the endpoint's replica count, whatever an extra asks: the version
+    // that served before is offered as an extra too, and must not hold a lowered count up.
+    for (const e of extras) if (e.endpoint === row.endpoint && e.versionId !== row.versionId) wanted.set(e.versionId, Math.max(wanted.get(e.versionId) ?? 0, e.replicas));
     for (const [versionId, replicas] of wanted) {
       const v = db.select({ version: modelVersions.version, sha256: modelVersions.sha256 }).from(modelVersions).where(eq(modelVersions.id, versionId)).get();
       if (!v) continue;

@@ -5,7 +5,7 @@
  * (out of the routing table first, then SIGTERM, then SIGKILL after a grace period).
  */
 import { EventEmitter } from 'node:events';
-import { mkdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { RuntimeStats } from '../../protocol/stats';
@@ -16,8 +16,17 @@ import { probeReady } from './health-probe';
 import type { InstancesStore } from './instances-store';
 import type { Launcher, RuntimeHandle } from './launcher';
 import { describeExit } from './local-launcher';
-import { planReconcile, type DesiredSlot, type InstanceState } from './plan';
+import { planReconcile, slotKey, type DesiredSlot, type InstanceState } from './plan';
 import type { Db } from '../../db/client';
+import type { RuntimeRecord } from '../dataplane/state-file';
+
+/** A runtime an earlier control plane launched, confirmed by the launcher, to be taken over. */
+export interface AdoptedRuntime {
+  record: RuntimeRecord;
+  handle: RuntimeHandle;
+  /** Ready when adopted: it routes from the first table on, so no request sees a gap. */
+  ready: boolean;
+}
 
 export interface SupervisorOptions {
   db: Db;
@@ -26,6 +35,8 @@ export interface SupervisorOptions {
   log: Logger;
   artifactsDir: string;
   socketDir: string;
+  /** Runtime logs (stdout and stderr of each process). */
+  logDir: string;
   /** Versions rollouts want running besides each endpoint's stable one. */
   extraVersions: () => ExtraVersion[];
   tickMs?: number;
@@ -45,6 +56,8 @@ interface Instance {
   state: InstanceState;
   handle: RuntimeHandle;
   socketPath: string;
+  logPath: string;
+  generation: number;
   startedAtMs: number;
   healthFailures: number;
   stopping?: Promise<void>;
@@ -59,6 +72,8 @@ interface SlotHistory {
 export interface SupervisorEvents {
   /** The ready replicas or the desired state may have changed: recompute and publish routes. */
   changed: [];
+  /** A process was added or is gone: what the state file records changed. */
+  instances: [];
   stats: [{ endpoint: string; version: number; instanceId: string; stats: RuntimeStats }];
 }
 
@@ -76,10 +91,27 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     super();
   }
 
-  start(): void {
-    rmSync(this.o.socketDir, { recursive: true, force: true });
-    mkdirSync(this.o.socketDir, { recursive: true, mode: 0o700 });
+  /**
+   * Takes over `adopted` runtimes (same pid keeps serving, no warm-up) where they match what
+   * should run, stops the ones nothing wants any more, then reconciles the rest as usual.
+   */
+  start(adopted: readonly AdoptedRuntime[] = []): void {
     this.o.store.clear();
+    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.o.extraVersions());
+    for (const { record, handle, ready } of adopted) {
+      this.generation = Math.max(this.generation, generationOf(record.id));
+      const target = this.desired.find((d) => d.endpoint === record.endpoint && d.version === record.version);
+      if (!target) {
+        this.o.log.info({ endpoint: record.endpoint, version: record.version, replica: record.replica, pid: record.pid }, 'stopping an adopted runtime nothing wants');
+        void handle.stop(this.o.drainGraceMs ?? 30_000).then(() => rmSync(record.logPath, { force: true }));
+        continue;
+      }
+      const slot: DesiredSlot = { key: slotKey(record.endpoint, record.version, record.replica), endpoint: record.endpoint, version: record.version, replica: record.replica, configHash: record.configHash };
+      this.track({ id: record.id, slot, target, state: ready ? 'ready' : 'starting', handle, socketPath: record.socketPath, logPath: record.logPath, generation: generationOf(record.id), startedAtMs: Date.now(), healthFailures: 0 });
+      this.o.log.info({ endpoint: record.endpoint, version: record.version, replica: record.replica, pid: record.pid }, 'runtime adopted');
+    }
+    // Socket names of processes nobody adopted must not be reused by a new generation.
+    for (const name of safeReaddir(this.o.socketDir)) this.generation = Math.max(this.generation, generationOf(name));
     this.timer = setInterval(() => this.trigger(), this.o.tickMs ?? 1000);
     this.healthTimer = setInterval(() => void this.checkHealth(), this.o.healthIntervalMs ?? 2000);
     this.trigger();
@@ -137,6 +169,21 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     await Promise.all([...this.instances.values()].map((inst) => this.drain(inst, 'control plane stopping')));
   }
 
+  /** The control plane goes away and the runtimes stay (a crash, as far as they can tell): stop watching only. */
+  detach(): void {
+    this.closed = true;
+    clearInterval(this.timer);
+    clearInterval(this.healthTimer);
+    for (const inst of this.instances.values()) inst.handle.detach();
+  }
+
+  /** What runs now, for the state file the next control plane adopts from. */
+  records(): RuntimeRecord[] {
+    return [...this.instances.values()]
+      .filter((i) => i.handle.pid !== undefined && i.state !== 'stopping')
+      .map((i) => ({ id: i.id, pid: i.handle.pid!, socketPath: i.socketPath, logPath: i.logPath, endpoint: i.slot.endpoint, version: i.slot.version, replica: i.slot.replica, configHash: i.slot.configHash }));
+  }
+
   private reconcile(): void {
     this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.o.extraVersions());
     this.emit('changed');
@@ -158,17 +205,26 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   }
 
   private launch(slot: DesiredSlot, target: DesiredVersion): void {
-    const id = `r${++this.generation}`;
+    const generation = ++this.generation;
+    const id = `r${generation}`;
     const socketPath = join(this.o.socketDir, `${id}.sock`);
+    const logPath = join(this.o.logDir, `${id}.log`);
     const handle = this.o.launcher.launch(
-      { instanceId: id, endpoint: slot.endpoint, version: slot.version, replica: slot.replica, modelPath: target.modelPath, config: target.config, socketPath },
+      { instanceId: id, endpoint: slot.endpoint, version: slot.version, replica: slot.replica, modelPath: target.modelPath, config: target.config, socketPath, logPath },
       { onStats: (stats) => this.emit('stats', { endpoint: slot.endpoint, version: slot.version, instanceId: id, stats }) },
     );
-    const inst: Instance = { id, slot, target, state: 'starting', handle, socketPath, startedAtMs: Date.now(), healthFailures: 0 };
-    this.instances.set(id, inst);
-    const history = this.history.get(slot.key);
-    this.record(inst, 'starting', { pid: handle.pid ?? null, socketPath, restarts: history?.restarts ?? 0 });
+    const inst: Instance = { id, slot, target, state: 'starting', handle, socketPath, logPath, generation, startedAtMs: Date.now(), healthFailures: 0 };
+    this.track(inst);
     this.o.log.info({ endpoint: slot.endpoint, version: slot.version, replica: slot.replica, pid: handle.pid }, 'runtime starting');
+  }
+
+  /** Follows one process from starting to ready to gone; for launched and adopted ones alike. */
+  private track(inst: Instance): void {
+    const { id, slot, handle } = inst;
+    this.instances.set(id, inst);
+    this.emit('instances');
+    const history = this.history.get(slot.key);
+    this.record(inst, inst.state === 'ready' ? 'ready' : 'starting', { pid: handle.pid ?? null, socketPath: inst.socketPath, restarts: history?.restarts ?? 0, ...(inst.state === 'ready' && { lastHealthyAt: new Date() }) });
 
     const startTimer = setTimeout(() => {
       if (inst.state === 'starting') {
@@ -192,7 +248,10 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     );
     void handle.exited.then((exit) => {
       clearTimeout(startTimer);
+      if (this.closed && inst.state !== 'stopping') return; // detached: the process lives on without us
       this.instances.delete(id);
+      this.emit('instances');
+      rmSync(inst.logPath, { force: true });
       const wasReady = inst.state === 'ready';
       if (inst.state !== 'stopping') {
         // An exit nobody asked for: restart with backoff and keep the reason for the replicas table.
@@ -219,6 +278,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     if (inst.stopping) return inst.stopping;
     const wasReady = inst.state === 'ready';
     inst.state = 'stopping';
+    this.emit('instances');
     this.record(inst, 'draining', {});
     // Out of the routing table before SIGTERM, so no new request reaches a draining runtime.
     if (wasReady) this.emit('changed');
@@ -257,7 +317,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
 
   private record(inst: Instance, state: 'starting' | 'ready' | 'draining' | 'stopped' | 'failed', extra: Partial<Parameters<InstancesStore['upsert']>[0]>): void {
     // One row per replica slot: during a rolling replacement the newer process owns it.
-    const newer = [...this.instances.values()].some((i) => i !== inst && i.slot.key === inst.slot.key && Number(i.id.slice(1)) > Number(inst.id.slice(1)));
+    const newer = [...this.instances.values()].some((i) => i !== inst && i.slot.key === inst.slot.key && i.generation > inst.generation);
     if (newer) return;
     try {
       this.o.store.upsert({ endpointId: inst.target.endpointId, versionId: inst.target.versionId, replica: inst.slot.replica, state, ...extra });
@@ -265,5 +325,18 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       // The endpoint may have been deleted meanwhile (its rows cascade away): nothing to record.
       this.o.log.debug({ err }, 'runtime instance not recorded');
     }
+  }
+}
+
+function generationOf(name: string): number {
+  const m = /^r(\d+)(?:\.sock|\.log)?$/.exec(name);
+  return m ? Number(m[1]) : 0;
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }
