@@ -52,6 +52,8 @@ export const RuntimeOptions = z
     testHooks: z.boolean().default(false),
     /** Test hook (env SLIPWAY_TEST_HOLD_DISPATCH=N): dispatch nothing until N requests queue. */
     holdDispatchUntil: int(0).default(0),
+    /** Test hook (env SLIPWAY_TEST_READY_GATE=path): stay "warming up" until that file exists. */
+    readyGate: z.string().min(1).optional(),
   })
   .refine((o) => (o.port === undefined) !== (o.socket === undefined), { message: 'give exactly one of --port or --socket' })
   .refine((o) => o.preferredBatchSizes.every((s) => s <= o.maxBatchSize), {
@@ -103,6 +105,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     ...fromFlags,
     testHooks: env.SLIPWAY_TEST_HOOKS === '1',
     holdDispatchUntil: env.SLIPWAY_TEST_HOLD_DISPATCH ?? 0,
+    readyGate: env.SLIPWAY_TEST_READY_GATE || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -68,6 +68,8 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
 
   state.notReadyReason = 'the model is warming up';
   await warmUp(pool, sig, maxBatchSize, preferred, options.warmupRuns, log);
+  // Lets a test catch a runtime mid-start (e.g. a control-plane crash while it warms up).
+  while (options.readyGate && !existsSync(options.readyGate)) await new Promise((r) => setTimeout(r, 50));
 
   const cache = options.cacheMaxBytes > 0 ? new ResponseCache(options.cacheMaxBytes) : undefined;
   const recorder = new Recorder(options.name, options.modelVersion, provider, {

@@ -67,7 +67,7 @@ describe.skipIf(!HAS_BUILD)('server/main.ts serving (needs a Next.js build)', ()
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'slipway-main-'));
     port = await freePort();
-    first = start({ SLIPWAY_DATA_DIR: dataDir, PORT: String(port) });
+    first = start({ SLIPWAY_DATA_DIR: dataDir, PORT: String(port), SLIPWAY_GATEWAY_PORT: String(await freePort()) });
     await waitFor(() => first.output().includes('control plane listening') || first.child.exitCode !== null, 'the listening line');
   });
   afterAll(() => {

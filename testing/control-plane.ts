@@ -20,17 +20,34 @@ export interface ControlPlaneOptions {
   maxUploadBytes?: number;
   /** Bounded wait for health, generous for a cold Next.js start on a busy machine. */
   startTimeoutMs?: number;
+  /** Restart on what an earlier control plane left (same data dir, ports and token). */
+  reuse?: Pick<ControlPlane, 'dataDir' | 'port' | 'gatewayPort' | 'adminToken'>;
+  env?: Record<string, string>;
 }
 
 export interface ControlPlane {
   baseUrl: string;
   apiUrl: string;
+  gatewayUrl: string;
+  port: number;
+  gatewayPort: number;
   dataDir: string;
   adminToken: string;
   child: ChildProcess;
   /** What the process printed so far, for failure messages. */
   output(): string;
+  /** Resolves with the exit code once the process is gone. */
+  exited: Promise<number | null>;
+  /** A crash: SIGKILL, the data plane keeps running, the data dir stays. */
+  kill9(): Promise<void>;
+  /** Graceful stop, then the data dir is removed; anything left running is stopped with `npm run stop`. */
   stop(): Promise<void>;
+}
+
+/** `npm run stop` for a data dir: stops whatever runs there (control plane or an orphaned data plane). */
+export function runStopScript(dataDir: string): { status: number | null; output: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/stop.ts'], { cwd: PROJECT_ROOT, env: { ...process.env, SLIPWAY_DATA_DIR: dataDir }, encoding: 'utf8' });
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 export function freePort(): Promise<number> {
@@ -106,9 +123,10 @@ export async function ensureBuild(): Promise<void> {
 }
 
 export async function startControlPlane(options: ControlPlaneOptions = {}): Promise<ControlPlane> {
-  const [port, gatewayPort] = [await freePort(), await freePort()];
-  const dataDir = mkdtempSync(join(tmpdir(), 'slipway-it-'));
-  const adminToken = `slw_${randomBytes(24).toString('hex')}`;
+  const r = options.reuse;
+  const [port, gatewayPort] = r ? [r.port, r.gatewayPort] : [await freePort(), await freePort()];
+  const dataDir = r?.dataDir ?? mkdtempSync(join(tmpdir(), 'slipway-it-'));
+  const adminToken = r?.adminToken ?? `slw_${randomBytes(24).toString('hex')}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -120,6 +138,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     SLIPWAY_DEMO: options.demo ? '1' : '0',
     SLIPWAY_LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
+    ...options.env,
   };
   if (options.maxUploadBytes !== undefined) env.SLIPWAY_MAX_UPLOAD_BYTES = String(options.maxUploadBytes);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -129,25 +148,35 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const plane: ControlPlane = {
     baseUrl,
     apiUrl: `${baseUrl}/api/v1`,
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
+    port,
+    gatewayPort,
     dataDir,
     adminToken,
     child,
     output: () => output,
+    exited,
+    async kill9() {
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+        const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
         if (!killed) {
           child.kill('SIGKILL');
           await exited;
         }
       }
+      // A control plane that crashed (or was killed above) leaves its data plane running.
+      runStopScript(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
