@@ -1,6 +1,6 @@
 /**
  * The real runtime process on the demo model: protocol surface, results equal to in-process
- * ONNX Runtime, binary data, metrics, the stats message over IPC, and CLI argument errors.
+ * ONNX Runtime, binary data, metrics, the stats stream and identity, and CLI argument errors.
  */
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,8 +32,22 @@ describe('runtime process on the demo model', () => {
   const stats: unknown[] = [];
 
   beforeAll(async () => {
-    rt = await spawnRuntime(['--model', DEMO_MODEL, '--name', 'demo', '--port', '0', '--max-queue-delay-ms', '5'], { ipc: true });
-    rt.child.on('message', (m) => stats.push(m));
+    rt = await spawnRuntime(['--model', DEMO_MODEL, '--name', 'demo', '--port', '0', '--max-queue-delay-ms', '5', '--instance-id', 'r7']);
+    // The stats stream, as the control plane subscribes to it: one NDJSON line per second.
+    const stream = await fetch(`${rt.url}/v2/slipway/stats/stream`);
+    void (async () => {
+      const decoder = new TextDecoder();
+      const reader = stream.body!.getReader();
+      let buffered = '';
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffered += decoder.decode(value, { stream: true });
+        const lines = buffered.split('\n');
+        buffered = lines.pop()!;
+        for (const line of lines) if (line) stats.push(JSON.parse(line));
+      }
+    })().catch(() => undefined);
     session = await ort.InferenceSession.create(DEMO_MODEL, { intraOpNumThreads: 1 });
   });
   afterAll(async () => {
@@ -151,7 +165,12 @@ describe('runtime process on the demo model', () => {
     expect(promValue(text, 'slipway_process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
-  it('sends a per-second stats message over IPC and serves the latest at /v2/slipway/stats', async () => {
+  it('says who it is, for a control plane that adopts it', async () => {
+    const who = await getJson<Record<string, unknown>>(`${rt.url}/v2/slipway/identity`);
+    expect(who.body).toMatchObject({ instanceId: 'r7', pid: rt.child.pid, model: 'demo', version: '1', ready: true, draining: false });
+  });
+
+  it('streams a per-second stats message to a subscriber and serves the latest at /v2/slipway/stats', async () => {
     const message = await waitFor(async () => stats.find((m) => RuntimeStats.parse(m).requests > 0), 10_000, 'a stats message with requests');
     const parsed = RuntimeStats.parse(message);
     expect(parsed).toMatchObject({ type: 'stats', model: 'demo', version: '1', provider: 'cpu' });

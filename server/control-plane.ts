@@ -9,6 +9,7 @@ import type { ServiceDeps } from './deps';
 import { startMetrics, type MetricsPipeline } from './metrics';
 import { LiveStore } from './metrics/live-store';
 import { RolloutController } from './rollout';
+import { RolloutRoutes } from './rollout/rollout-routes';
 import { startServing, type DataPlane, type ServingOptions } from './serving/start-serving';
 import { buildServices } from './services';
 
@@ -34,26 +35,11 @@ export interface ControlPlaneCore {
 }
 
 export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreOptions): Promise<ControlPlaneCore> {
-  // The controller reads replica health from the supervisor; the supervisor runs what rollouts want.
+  // Built in dependency order; later parts reach earlier ones directly, and earlier ones learn of
+  // later changes only through events wired here (no forward references).
   const live = new LiveStore();
-  const holder: { plane?: DataPlane } = {};
-  const controller = new RolloutController(
-    deps,
-    live,
-    (endpoint, version) => holder.plane?.supervisor.versionHealth(endpoint, version) ?? { readyReplicas: 0, wantedReplicas: 0, failedStarts: 0 },
-    log,
-    () => holder.plane?.supervisor.trigger(),
-  );
   const metrics = startMetrics(deps, live, log);
-  const services = buildServices(
-    deps,
-    deps.now(),
-    {
-      changed: () => controller.reconcile(),
-      shadowTotals: (endpoint, version, sinceMs) => live.shadowTotals(endpoint, version, sinceMs, Date.now()),
-    },
-    metrics.service,
-  );
+  const rolloutRoutes = new RolloutRoutes(deps);
   const plane = await startServing({
     db: deps.db,
     log,
@@ -63,12 +49,30 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     host: o.host,
     gatewayPort: o.gatewayPort,
     gatewayMaxConnections: o.gatewayMaxConnections,
-    rollouts: controller,
+    rollouts: rolloutRoutes,
     live,
-    onShadowSample: (sample) => controller.addShadowSample(sample),
     supervisor: o.supervisor,
   });
-  holder.plane = plane;
+  const controller = new RolloutController(deps, live, rolloutRoutes, (endpoint, version) => plane.supervisor.versionHealth(endpoint, version), log);
+  // A rollout moved: runtimes to start or stop, and routes to publish.
+  controller.on('changed', () => {
+    plane.supervisor.trigger();
+    void plane.routing.refresh();
+  });
+  plane.gateway.on('shadow-sample', (sample) => controller.addShadowSample(sample));
+  const services = buildServices(
+    deps,
+    deps.now(),
+    {
+      // A person changed desired state: rollouts and runtimes react now rather than at their next tick.
+      changed: () => {
+        controller.reconcile();
+        plane.supervisor.trigger();
+      },
+      shadowTotals: (endpoint, version, sinceMs) => live.shadowTotals(endpoint, version, sinceMs, Date.now()),
+    },
+    metrics.service,
+  );
   controller.start(o.controllerIntervalMs);
   return {
     services,

@@ -24,7 +24,6 @@ export interface SpawnedRuntime {
 
 export interface SpawnOptions {
   env?: Record<string, string>;
-  ipc?: boolean;
   readyTimeoutMs?: number;
 }
 
@@ -51,7 +50,7 @@ export function spawnRuntime(args: string[], options: SpawnOptions = {}): Promis
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));

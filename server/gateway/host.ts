@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { GatewayKeeper } from '../dataplane/gateway-keeper';
-import { RoutingPublisher } from '../dataplane/routing-publisher';
+import { SnapshotPublisher } from '../dataplane/snapshot-publisher';
 import type { RoutingTable } from './routing-table';
 
 export interface StandaloneGatewayOptions {
@@ -21,7 +21,7 @@ export interface StandaloneGatewayOptions {
 export class GatewayHost {
   private constructor(
     private readonly keeper: GatewayKeeper,
-    private readonly publisher: RoutingPublisher,
+    private readonly publisher: SnapshotPublisher,
     private readonly dir: string,
   ) {}
 
@@ -44,7 +44,7 @@ export class GatewayHost {
       rmSync(dir, { recursive: true, force: true });
       throw err;
     }
-    return new GatewayHost(keeper, new RoutingPublisher([keeper]), dir);
+    return new GatewayHost(keeper, new SnapshotPublisher([keeper]), dir);
   }
 
   get port(): number {

@@ -11,14 +11,14 @@ import type { Db } from '../../db/client';
 import { GatewayKeeper } from '../dataplane/gateway-keeper';
 import { dataPlanePaths, ensurePrivateDir, type DataPlanePaths } from '../dataplane/paths';
 import { runsWith, signal } from '../dataplane/process-tools';
-import { RoutingPublisher } from '../dataplane/routing-publisher';
+import { SnapshotPublisher } from '../dataplane/snapshot-publisher';
 import { readStateFile, removeStateFile, writeStateFile, type DataPlaneState } from '../dataplane/state-file';
-import type { ShadowSample } from '../gateway/shadow-mirror';
 import { LiveStore } from '../metrics/live-store';
 import { InstancesStore } from '../supervisor/instances-store';
 import { LocalLauncher } from '../supervisor/local-launcher';
 import { Supervisor, type AdoptedRuntime, type SupervisorOptions } from '../supervisor/supervisor';
-import { Serving, type RolloutServing } from './serving';
+import type { RolloutServing } from '../rollout/rollout-routes';
+import { RoutingPublisher } from './routing-publisher';
 
 export interface ServingOptions {
   db: Db;
@@ -31,7 +31,6 @@ export interface ServingOptions {
   gatewayMaxConnections?: number;
   rollouts: RolloutServing;
   live?: LiveStore;
-  onShadowSample?: (sample: ShadowSample) => void;
   maxBodyBytes?: number;
   supervisor?: Partial<Pick<SupervisorOptions, 'tickMs' | 'healthIntervalMs' | 'healthFailureLimit' | 'startTimeoutMs' | 'drainGraceMs'>>;
 }
@@ -40,7 +39,7 @@ export interface DataPlane {
   live: LiveStore;
   gateway: GatewayKeeper;
   supervisor: Supervisor;
-  serving: Serving;
+  routing: RoutingPublisher;
   paths: DataPlanePaths;
   /** How the start went: what was taken over from an earlier control plane. */
   adopted: { gateway: boolean; runtimes: number };
@@ -68,9 +67,6 @@ export async function startServing(o: ServingOptions): Promise<DataPlane> {
   });
   const adoptedGateway = await gateway.start(previous?.gateway ?? null);
 
-  // The supervisor asks the composer for extra versions; the composer needs the supervisor.
-  const late: { serving?: Serving } = {};
-  const publisher = new RoutingPublisher([gateway]);
   const launcher = new LocalLauncher(o.projectRoot);
   const supervisor = new Supervisor({
     db: o.db,
@@ -80,8 +76,7 @@ export async function startServing(o: ServingOptions): Promise<DataPlane> {
     artifactsDir: o.artifactsDir,
     socketDir: paths.socketDir,
     logDir: paths.logDir,
-    extraVersions: () => late.serving?.extraVersions() ?? o.rollouts.extraVersions(),
-    beforeDrain: () => late.serving?.publish() ?? Promise.resolve(),
+    extraVersions: () => o.rollouts.extraVersions(),
     ...o.supervisor,
   });
   const adopted = await adoptRuntimes(launcher, supervisor, previous, o.log);
@@ -98,21 +93,18 @@ export async function startServing(o: ServingOptions): Promise<DataPlane> {
       o.log.warn({ err }, 'could not write the data plane state file');
     }
   };
-  const serving = new Serving(supervisor, o.rollouts, (table) => publisher.publish(table));
-  late.serving = serving;
-  supervisor.on('changed', () => void serving.publish());
+  const routing = new RoutingPublisher(supervisor, o.rollouts, new SnapshotPublisher([gateway]));
   supervisor.on('instances', saveState);
   gateway.on('changed', saveState);
   supervisor.on('stats', ({ endpoint, version, instanceId, stats }) => live.addRuntime(endpoint, version, instanceId, stats));
   gateway.on('stats', (msg) => live.addGateway(msg));
-  if (o.onShadowSample) gateway.on('shadow-sample', o.onShadowSample);
   supervisor.start(adopted);
   saveState();
   return {
     live,
     gateway,
     supervisor,
-    serving,
+    routing,
     paths,
     adopted: { gateway: adoptedGateway.adopted, runtimes: adopted.length },
     async stop() {

@@ -45,8 +45,6 @@ export interface SupervisorOptions {
   healthFailureLimit?: number;
   startTimeoutMs?: number;
   drainGraceMs?: number;
-  /** Called after a ready replica left the routing state and before it gets SIGTERM: resolves once no new request can reach it. */
-  beforeDrain?: () => Promise<void>;
 }
 
 interface Instance {
@@ -72,6 +70,11 @@ interface SlotHistory {
 export interface SupervisorEvents {
   /** The ready replicas or the desired state may have changed: recompute and publish routes. */
   changed: [];
+  /**
+   * A ready replica is leaving: listeners pass `waitUntil` the promise of a routing table without
+   * it, and the replica gets SIGTERM only once every such promise settled (no request reaches a draining runtime).
+   */
+  unrouting: [waitUntil: (applied: Promise<void>) => void];
   /** A process was added or is gone: what the state file records changed. */
   instances: [];
   stats: [{ endpoint: string; version: number; instanceId: string; stats: RuntimeStats }];
@@ -81,6 +84,9 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   private readonly instances = new Map<string, Instance>();
   private readonly history = new Map<string, SlotHistory>();
   private desired: DesiredVersion[] = [];
+  private desiredSignature = '';
+  /** Per endpoint, the stable version that last had a ready replica: it serves until a new stable one is ready. */
+  private readonly lastServing = new Map<string, { version: number; versionId: number; replicas: number }>();
   private generation = 0;
   private timer?: NodeJS.Timeout;
   private healthTimer?: NodeJS.Timeout;
@@ -97,7 +103,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
    */
   start(adopted: readonly AdoptedRuntime[] = []): void {
     this.o.store.clear();
-    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.o.extraVersions());
+    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.wantedExtras());
     for (const { record, handle, ready } of adopted) {
       this.generation = Math.max(this.generation, generationOf(record.id));
       const target = this.desired.find((d) => d.endpoint === record.endpoint && d.version === record.version);
@@ -146,6 +152,40 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     return this.desired;
   }
 
+  /** Per endpoint, the version that keeps serving while its new stable version has no ready replica yet. */
+  handoff(): Map<string, number> {
+    return new Map([...this.lastServing].map(([endpoint, v]) => [endpoint, v.version]));
+  }
+
+  /**
+   * Rollout versions plus the version that last served each endpoint: after a version change the
+   * old one keeps running until the new one has a ready replica (the desired state ignores the
+   * entry while it is still the stable version).
+   */
+  private wantedExtras(): ExtraVersion[] {
+    const extras = this.o.extraVersions();
+    for (const [endpoint, last] of this.lastServing) extras.push({ endpoint, versionId: last.versionId, replicas: last.replicas });
+    return extras;
+  }
+
+  /** Remembers which stable versions serve, so a later version change can hand traffic over. */
+  private noteServing(): void {
+    const ready = this.readyReplicas();
+    const endpoints = new Set<string>();
+    for (const d of this.desired) {
+      if (!d.stable) continue;
+      endpoints.add(d.endpoint);
+      if ((ready.get(d.endpoint)?.get(d.version)?.length ?? 0) > 0) this.lastServing.set(d.endpoint, { version: d.version, versionId: d.versionId, replicas: d.replicas });
+    }
+    for (const endpoint of this.lastServing.keys()) if (!endpoints.has(endpoint)) this.lastServing.delete(endpoint);
+  }
+
+  /** Routing depends on what is desired and what is ready: tell listeners when either moved. */
+  private changed(): void {
+    this.noteServing();
+    this.emit('changed');
+  }
+
   /** How one version's replicas are doing, for the rollout controller. */
   versionHealth(endpoint: string, version: number): { readyReplicas: number; wantedReplicas: number; failedStarts: number; lastError?: string } {
     const prefix = `${endpoint}/v${version}/`;
@@ -185,8 +225,12 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   }
 
   private reconcile(): void {
-    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.o.extraVersions());
-    this.emit('changed');
+    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.wantedExtras());
+    const signature = JSON.stringify(this.desired.map((d) => [d.endpoint, d.version, d.replicas, d.stable, d.configHash]));
+    if (signature !== this.desiredSignature) {
+      this.desiredSignature = signature;
+      this.changed();
+    }
     const slots = slotsOf(this.desired);
     // A slot nobody wants any more starts from a clean record if it is wanted again later.
     const wantedKeys = new Set(slots.map((x) => x.key));
@@ -241,7 +285,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         if (h) h.lastError = null;
         this.record(inst, 'ready', { lastHealthyAt: new Date(), lastError: null });
         this.o.log.info({ endpoint: slot.endpoint, version: slot.version, replica: slot.replica }, 'runtime ready');
-        this.emit('changed');
+        this.changed();
         this.trigger();
       },
       () => clearTimeout(startTimer),
@@ -263,7 +307,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         this.record(inst, 'failed', { pid: null, restarts: h.restarts, lastError: h.lastError });
         this.o.log.warn({ endpoint: slot.endpoint, version: slot.version, replica: slot.replica, restarts: h.restarts, error: h.lastError }, 'runtime exited unexpectedly');
       }
-      if (wasReady) this.emit('changed');
+      if (wasReady) this.changed();
       this.trigger();
     });
   }
@@ -281,9 +325,10 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     this.emit('instances');
     this.record(inst, 'draining', {});
     // Out of the routing table before SIGTERM, so no new request reaches a draining runtime.
-    if (wasReady) this.emit('changed');
+    const waits: Promise<void>[] = [];
+    if (wasReady) this.emit('unrouting', (applied) => waits.push(applied.catch(() => undefined)));
     this.o.log.info({ endpoint: inst.slot.endpoint, version: inst.slot.version, replica: inst.slot.replica, reason }, 'runtime draining');
-    const unrouted = wasReady && this.o.beforeDrain ? this.o.beforeDrain().catch(() => undefined) : Promise.resolve();
+    const unrouted = Promise.all(waits);
     inst.stopping = unrouted.then(() => inst.handle.stop(this.o.drainGraceMs ?? 30_000)).then(() => {
       const stillWanted = slotsOf(this.desired).some((s) => s.key === inst.slot.key);
       const replaced = [...this.instances.values()].some((i) => i.slot.key === inst.slot.key && i !== inst);

@@ -5,7 +5,7 @@
  * flood of idle connections to the gateway never reaches the admin API. Loopback only, every
  * load loop bounded in count and time.
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { binaryInferRequest } from '../../bench/kserve-binary';
 import { dataPlanePaths } from '../../server/dataplane/paths';
 import { isAlive } from '../../server/dataplane/process-tools';
 import { readStateFile } from '../../server/dataplane/state-file';
-import { ensureBuild, PROJECT_ROOT, runStopScript, SETUP_TIMEOUT_MS, startControlPlane, waitFor, type ControlPlane } from '../control-plane';
+import { ensureBuild, freePort, PROJECT_ROOT, runStopScript, SETUP_TIMEOUT_MS, startControlPlane, waitFor, type ControlPlane } from '../control-plane';
 import { call } from './client';
 
 const ENDPOINT = 'text-orientation';
@@ -208,6 +208,34 @@ describe('a graceful stop and the data dir lock', () => {
     for (const r of state.runtimes) expect(isAlive(r.pid)).toBe(false);
     expect(existsSync(dataPlanePaths(plane.dataDir).socketDir)).toBe(false);
     expect(existsSync(dataPlanePaths(plane.dataDir).stateFile)).toBe(false);
+  });
+});
+
+describe('npm start under a process manager', () => {
+  it('passes SIGTERM through to the control plane, which stops everything and frees both ports', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'slipway-npm-'));
+    const [port, gatewayPort] = [await freePort(), await freePort()];
+    const npm = spawn('npm', ['start'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, SLIPWAY_DATA_DIR: dataDir, PORT: String(port), SLIPWAY_GATEWAY_PORT: String(gatewayPort), SLIPWAY_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', resolve));
+    try {
+      await waitFor(async () => ((await fetch(`http://127.0.0.1:${gatewayPort}/v2/health/ready`).catch(() => undefined))?.status === 200 ? true : undefined), 120_000, 'the demo endpoint through npm start');
+      const state = readStateFile(dataPlanePaths(dataDir).stateFile)!;
+      npm.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(isAlive(state.controlPlanePid)).toBe(false);
+      expect(isAlive(state.gateway!.pid)).toBe(false);
+      for (const r of state.runtimes) expect(isAlive(r.pid)).toBe(false);
+      await expect(fetch(`http://127.0.0.1:${port}/api/v1/health`)).rejects.toThrow();
+      await expect(fetch(`http://127.0.0.1:${gatewayPort}/v2/health/live`)).rejects.toThrow();
+    } finally {
+      if (npm.exitCode === null) npm.kill('SIGKILL');
+      runStopScript(dataDir);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -44,6 +44,23 @@ describe('supervisor and gateway', () => {
     expect(r.body.error).toMatch(/unknown model/);
   });
 
+  it('restarts a gateway that died, on the same port, with the last routing table', async () => {
+    const before = h.plane.gateway.record()!;
+    process.kill(before.pid, 'SIGKILL');
+    const after = await waitFor(() => {
+      const r = h.plane.gateway.record();
+      return r && r.pid !== before.pid ? r : undefined;
+    }, 30_000, 'a new gateway process');
+    expect(after.port).toBe(before.port);
+    const reply = await waitFor(async () => {
+      const r = await infer(h, 'ep', [1, 2, 3, 4]).catch(() => undefined);
+      return r?.status === 200 ? r : undefined;
+    }, 30_000, 'the new gateway routing');
+    expect(reply.body.outputs?.[0]?.data).toEqual([2, 4, 6, 8]);
+    // The runtimes never noticed: the same replicas serve.
+    expect(readyRows()).toHaveLength(2);
+  });
+
   it('kill -9 of a replica under load fails no request, and the supervisor restarts it', async () => {
     const load = loadUntilStopped(h, 'ep', 4);
     await waitFor(() => (load.replies.length >= 20 ? true : undefined), 20_000, 'load running');

@@ -1,5 +1,5 @@
 /**
- * The one way routing reaches the data plane: whole tables, numbered, pushed to every gateway.
+ * How routing tables reach the data plane: whole tables, numbered, pushed to every gateway.
  * An unchanged table is not sent again; a gateway that (re)connects gets the latest at once.
  */
 import type { RoutingTable } from '../gateway/routing-table';
@@ -10,7 +10,7 @@ export interface SnapshotSink {
   publish(snapshot: RoutingSnapshot): Promise<void>;
 }
 
-export class RoutingPublisher {
+export class SnapshotPublisher {
   private version = 0;
   private lastSerialized = '';
   private applied: Promise<void> = Promise.resolve();
