@@ -53,6 +53,8 @@ export interface Services {
     authenticateBearer(secret: string): Principal | null;
     /** UNAUTHORIZED when the token secret is unknown. */
     login(tokenSecret: string): LoginResult;
+    /** `login` for a browser at `clientAddress`: failures are audited and throttled (TOO_MANY_REQUESTS). */
+    signIn(tokenSecret: string, clientAddress: string | null): LoginResult;
     authenticateSession(sessionSecret: string): Principal | null;
     logout(sessionSecret: string): void;
     listTokens(): ApiToken[];

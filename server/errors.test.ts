@@ -15,4 +15,14 @@ describe('AppError across module copies', () => {
     expect(new Error('x') instanceof AppError).toBe(false);
     expect(toEnvelope(new Error('secret detail'))).toEqual({ status: 500, body: { error: { code: 'INTERNAL', message: 'Internal error' } } });
   });
+
+  it('carries a Retry-After hint only when one was given', () => {
+    expect(toEnvelope(new AppError('TOO_MANY_REQUESTS', 'slow down', undefined, 42))).toEqual({
+      status: 429,
+      body: { error: { code: 'TOO_MANY_REQUESTS', message: 'slow down' } },
+      retryAfterSeconds: 42,
+    });
+    expect(toEnvelope(new AppError('METHOD_NOT_ALLOWED', 'no')).status).toBe(405);
+    expect(toEnvelope(new AppError('METHOD_NOT_ALLOWED', 'no'))).not.toHaveProperty('retryAfterSeconds');
+  });
 });

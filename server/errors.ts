@@ -8,11 +8,13 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
   'CONFLICT',
   'PRECONDITION_FAILED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'UNPROCESSABLE',
+  'TOO_MANY_REQUESTS',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -23,11 +25,13 @@ const STATUS: Record<ErrorCode, number> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -60,6 +64,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    /** Sent as `Retry-After` (429, 503): when trying again may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -71,11 +77,12 @@ export interface ErrorEnvelope {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 }
 
-export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope } {
+export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope; retryAfterSeconds?: number } {
   if (err instanceof AppError) {
     const body: ErrorEnvelope = { error: { code: err.code, message: err.message } };
     if (err.issues?.length) body.error.issues = err.issues;
-    return { status: statusOf(err.code), body };
+    const status = statusOf(err.code);
+    return err.retryAfterSeconds === undefined ? { status, body } : { status, body, retryAfterSeconds: err.retryAfterSeconds };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'Internal error' } } };
 }

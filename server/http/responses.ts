@@ -17,7 +17,7 @@ export function noContent(headers?: HeadersInit): Response {
 
 /** Any thrown value → the error envelope; an unexpected one is logged here and never leaked. */
 export function errorResponse(err: unknown, where: string): Response {
-  const { status, body } = toEnvelope(err);
+  const { status, body, retryAfterSeconds } = toEnvelope(err);
   if (status === 500) console.error(`slipway: unhandled error in ${where}:`, err);
-  return json(body, status);
+  return json(body, status, retryAfterSeconds === undefined ? undefined : { 'retry-after': String(retryAfterSeconds) });
 }
