@@ -28,7 +28,7 @@ export async function runGatewayComparison(o: GatewayBenchOptions): Promise<Targ
     new URL('../server/gateway/worker.ts', import.meta.url),
   );
   try {
-    await gateway.setRoutes({ [name]: { endpoint: name, stableVersion: 1, replicas: { 1: [{ id: 'r1', socketPath }] } } });
+    await gateway.setRoutes(new Map([[name, { endpoint: name, stableVersion: 1, replicas: new Map([[1, [{ id: 'r1', socketPath }]]]) }]]));
     const inferPath = `/v2/models/${name}/infer`;
     const direct: LoadPoint[] = [];
     const through: LoadPoint[] = [];

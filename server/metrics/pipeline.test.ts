@@ -125,6 +125,27 @@ describe('metrics pipeline (real database, fake clock)', () => {
     expect(sum(m.versions.find((v) => v.version === 2)!.points)).toBe(60);
   });
 
+  it('skips and counts a row it cannot store, saves the others, and keeps saving on later runs', async () => {
+    // What `/v2/models/__proto__/infer` once put in the live store: endpoint "undefined", version NaN.
+    const stats = new TrafficStats(T0 + 30_000);
+    stats.record('undefined', Number.NaN, 'stable', 500, 100);
+    stats.record('ep', 1, 'stable', 200, 1_000);
+    live.addGateway(stats.flush(T0 + 31_000));
+    nowMs = T0 + 42_500;
+    expect(metrics.rollups.run()).toMatchObject({ wrote10s: 7, skipped: 1 }); // 3 buckets × 2 versions, and ep's new second
+    expect(metrics.rollups.skippedRows).toBe(1);
+    const text = (await metrics.service.prometheus()).body;
+    expect(text).toMatch(/^slipway_metrics_rollup_rows_skipped_total 1$/m);
+
+    stats.record('ep', 1, 'stable', 200, 1_000);
+    live.addGateway(stats.flush(T0 + 45_000));
+    nowMs = T0 + 52_500;
+    expect(metrics.rollups.run()).toMatchObject({ wrote10s: 1, skipped: 0 });
+    const rows = deps.db.select().from(metricRollups).where(eq(metricRollups.resolutionSeconds, 10)).all();
+    expect(rows.map((r) => r.bucketStart.getTime() - T0).filter((t) => t >= 30_000)).toEqual([30_000, 40_000]);
+    expect(rows.every((r) => r.endpoint === 'ep')).toBe(true);
+  });
+
   it('folds 10 s rows into minutes and deletes rows past retention', () => {
     nowMs = T0 + 62_500;
     const first = metrics.rollups.run();

@@ -13,6 +13,7 @@ export function cellToPoint(c: Cell, stepSeconds: number): MetricsPoint {
     requests: c.requests,
     errors: c.errors,
     clientErrors: c.clientErrors,
+    rejected: c.rejected,
     rps: round(c.requests / stepSeconds),
     errorRatePct: c.requests > 0 ? round((100 * c.errors) / c.requests) : null,
     p50Ms: latency?.p50Ms ?? null,

@@ -3,7 +3,7 @@
  * table (with rollout overlays) and posts it when it differs from the last one. It also keeps the
  * version that served an endpoint running until a new stable version has a ready replica.
  */
-import type { RoutingTable } from '../gateway/routing-table';
+import { routingTableJson, type RoutingTable } from '../gateway/routing-table';
 import type { ExtraVersion } from '../supervisor/desired-state';
 import type { Supervisor } from '../supervisor/supervisor';
 import { buildRoutingTable, type RouteOverlay } from './build-routing-table';
@@ -47,8 +47,8 @@ export class Serving {
     for (const d of desired) {
       if (d.stable && (ready.get(d.endpoint)?.get(d.version)?.length ?? 0) > 0) this.lastServing.set(d.endpoint, { version: d.version, versionId: d.versionId, replicas: d.replicas });
     }
-    for (const ep of this.lastServing.keys()) if (!table[ep]) this.lastServing.delete(ep);
-    const serialized = JSON.stringify(table);
+    for (const ep of this.lastServing.keys()) if (!table.has(ep)) this.lastServing.delete(ep);
+    const serialized = routingTableJson(table);
     if (serialized !== this.lastPublished) {
       this.lastPublished = serialized;
       this.applied = this.publishTable(table);
