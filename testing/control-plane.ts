@@ -18,6 +18,10 @@ export const SETUP_TIMEOUT_MS = 15 * 60_000;
 export interface ControlPlaneOptions {
   demo?: boolean;
   maxUploadBytes?: number;
+  /** Use this folder (new or left by an earlier start) instead of a fresh one; `stop()` keeps it. */
+  dataDir?: string;
+  /** More environment for the server, applied last. */
+  env?: Record<string, string>;
   /** Bounded wait for health, generous for a cold Next.js start on a busy machine. */
   startTimeoutMs?: number;
 }
@@ -25,6 +29,8 @@ export interface ControlPlaneOptions {
 export interface ControlPlane {
   baseUrl: string;
   apiUrl: string;
+  /** The inference gateway (KServe v2). */
+  gatewayUrl: string;
   dataDir: string;
   adminToken: string;
   child: ChildProcess;
@@ -107,7 +113,8 @@ export async function ensureBuild(): Promise<void> {
 
 export async function startControlPlane(options: ControlPlaneOptions = {}): Promise<ControlPlane> {
   const [port, gatewayPort] = [await freePort(), await freePort()];
-  const dataDir = mkdtempSync(join(tmpdir(), 'slipway-it-'));
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'slipway-it-'));
   const adminToken = `slw_${randomBytes(24).toString('hex')}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -122,6 +129,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     NEXT_TELEMETRY_DISABLED: '1',
   };
   if (options.maxUploadBytes !== undefined) env.SLIPWAY_MAX_UPLOAD_BYTES = String(options.maxUploadBytes);
+  Object.assign(env, options.env);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -135,6 +143,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
   const plane: ControlPlane = {
     baseUrl,
     apiUrl: `${baseUrl}/api/v1`,
+    gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
     dataDir,
     adminToken,
     child,
@@ -148,7 +157,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
           await exited;
         }
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 
