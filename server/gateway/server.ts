@@ -127,6 +127,7 @@ export class Gateway {
       case 'server-metadata':
         return sendJson(res, 200, { name: 'slipway', version: '0.1.0', extensions: ['binary_tensor_data', 'statistics', 'model_repository(slipway endpoints)'] });
       case 'unknown':
+        this.stats.unrouted();
         return sendError(res, 404, `not found: ${req.method} ${url.pathname}`);
     }
     const routes = this.routes.get(path.endpoint);

@@ -37,7 +37,7 @@ export interface GatewayStatsMessage {
   intervalMs: number;
   traffic: TrafficRecord[];
   shadow: ShadowRecord[];
-  /** Requests for a name or version the routing table does not hold (404): in no series, since the client chose the name. */
+  /** Requests the gateway could not route (404: unknown path, model name or version): in no series, since the client chose the name. */
   unrouted: number;
 }
 

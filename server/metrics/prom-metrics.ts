@@ -157,7 +157,7 @@ export class PromMetrics implements LiveListener {
     const unrouted = () => this.unrouted;
     new Counter({
       name: 'slipway_gateway_unrouted_requests_total',
-      help: 'Requests for a model name or version the gateway does not route (404); no endpoint label, since the client chose the name',
+      help: 'Requests the gateway could not route (404: unknown path, model name or version); no endpoint label, since the client chose the name',
       registers: [this.registry],
       collect() {
         this.reset();
