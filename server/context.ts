@@ -11,6 +11,7 @@ import { AppError } from './errors';
 import type { EndpointMetrics, MetricsQuery, Overview } from './metrics/schemas';
 import type { RolloutAction } from './rollout/apply-action';
 import type { Rollout, RolloutList } from './rollout/schemas';
+import type { StorageStatus } from './storage/schemas';
 import type { ReplicaList } from './supervisor/schemas';
 import type {
   CreateModelInput,
@@ -93,6 +94,8 @@ export interface Services {
     rollback(endpoint: string, actor: string): Rollout;
   };
   replicas: { list(endpoint: string): ReplicaList };
+  /** The data volume's free space against the low-space threshold; never throws. */
+  storage: { status(): Promise<StorageStatus> };
   metrics: {
     /** VALIDATION for a bad range (message names the limit), NOT_FOUND for an unknown endpoint. */
     endpoint(endpoint: string, query: MetricsQuery): EndpointMetrics;

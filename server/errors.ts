@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'UNPROCESSABLE',
   'TOO_MANY_REQUESTS',
   'UNAVAILABLE',
+  'INSUFFICIENT_STORAGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -33,6 +34,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNPROCESSABLE: 422,
   TOO_MANY_REQUESTS: 429,
   UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
   INTERNAL: 500,
 };
 
@@ -77,7 +79,21 @@ export interface ErrorEnvelope {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 }
 
-export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope; retryAfterSeconds?: number } {
+export const STORAGE_FULL_MESSAGE = 'the data volume is full';
+
+/** What SQLite and the file system say when a write finds no room (a quota counts as none). */
+const STORAGE_FULL_CODES: ReadonlySet<unknown> = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+
+/** A write that failed for want of space, however deep a wrapper (drizzle's) put it. */
+export function isStorageFull(err: unknown): boolean {
+  for (let e = err, depth = 0; typeof e === 'object' && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (STORAGE_FULL_CODES.has((e as { code?: unknown }).code)) return true;
+  }
+  return false;
+}
+
+export function toEnvelope(thrown: unknown): { status: number; body: ErrorEnvelope; retryAfterSeconds?: number } {
+  const err = isStorageFull(thrown) && !(thrown instanceof AppError) ? new AppError('INSUFFICIENT_STORAGE', STORAGE_FULL_MESSAGE) : thrown;
   if (err instanceof AppError) {
     const body: ErrorEnvelope = { error: { code: err.code, message: err.message } };
     if (err.issues?.length) body.error.issues = err.issues;

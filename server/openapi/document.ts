@@ -61,6 +61,7 @@ const STATUS_TEXT: Record<number, string> = {
   429: 'Too many failed attempts from this client; see `Retry-After`',
   500: 'Internal error (no details are disclosed)',
   503: 'The control plane is not ready',
+  507: 'The data volume is full (free space, then retry)',
 };
 
 const BINARY = { type: 'string' as const, contentMediaType: 'application/octet-stream' };
