@@ -4,6 +4,7 @@
  * on every request and the client redirects on any 401.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeNextPath } from './app/_lib/safe-next-path';
 
 export const SESSION_COOKIE = 'slipway_session';
 
@@ -11,7 +12,9 @@ export function proxy(request: NextRequest) {
   if (request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   const login = new URL('/login', request.url);
-  if (pathname !== '/') login.searchParams.set('next', pathname + search);
+  // The requested path comes from the client too (`//evil.example/` is a valid request target).
+  const next = safeNextPath(pathname + search);
+  if (next !== '/') login.searchParams.set('next', next);
   return NextResponse.redirect(login);
 }
 

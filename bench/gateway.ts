@@ -25,7 +25,7 @@ export async function runGatewayComparison(o: GatewayBenchOptions): Promise<Targ
   const runtime = await startRuntime(['--model', o.model, '--name', name, '--model-version', '1', '--socket', socketPath, ...o.runtimeArgs]);
   const gateway = await GatewayHost.start({ projectRoot: path.join(import.meta.dirname, '..'), host: '127.0.0.1', port: 0, maxBodyBytes: 64 * 1024 * 1024 });
   try {
-    await gateway.setRoutes({ [name]: { endpoint: name, stableVersion: 1, replicas: { 1: [{ id: 'r1', socketPath }] } } });
+    await gateway.setRoutes(new Map([[name, { endpoint: name, stableVersion: 1, replicas: new Map([[1, [{ id: 'r1', socketPath }]]]) }]]));
     const inferPath = `/v2/models/${name}/infer`;
     const direct: LoadPoint[] = [];
     const through: LoadPoint[] = [];

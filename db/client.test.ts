@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -55,5 +55,28 @@ describe('openDatabase + migrate', () => {
     migrate(again, MIGRATIONS_DIR);
     expect(again.select().from(models).all()).toHaveLength(1);
     closeDatabase(again);
+  });
+
+  it.each([
+    ['a new database', false],
+    ['one an earlier version left world-readable', true],
+  ])('keeps %s and its -wal and -shm owner-only, whatever the umask', (_name, existing) => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-db-'));
+    dirs.push(dir);
+    const file = join(dir, 'test.db');
+    if (existing) {
+      writeFileSync(file, '');
+      chmodSync(file, 0o644);
+    }
+    const umask = process.umask(0o022);
+    try {
+      const db = openDatabase(file);
+      migrate(db, MIGRATIONS_DIR);
+      const modes = ['', '-wal', '-shm'].map((suffix) => statSync(`${file}${suffix}`).mode & 0o777);
+      closeDatabase(db);
+      expect(modes).toEqual([0o600, 0o600, 0o600]);
+    } finally {
+      process.umask(umask);
+    }
   });
 });

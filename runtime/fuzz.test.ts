@@ -5,14 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMulModel, mulberry32, writeModelFile } from '../testing/onnx';
+import { inheritedKeyPath, mutateBytes, mutateJson, pick, type Json, type Rand } from '../testing/fuzz/mutations';
 import { postInfer, spawnRuntime, type SpawnedRuntime } from './testing/spawn-runtime';
 
 const SEED = 20261122;
 const MUTATIONS = 2500;
 const CONCURRENCY = 8;
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type Rand = () => number;
 
 const validJson = (): { [k: string]: Json } => ({
   id: 'fz',
@@ -24,56 +22,6 @@ const validJson = (): { [k: string]: Json } => ({
   parameters: { priority: 0 },
 });
 
-const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-const JUNK: Json[] = [null, true, -1, 0, 1.5, 2 ** 31, 1e15, -1e308, 'x', 'FP32', 'BYTES', [], [[]], {}, [-1, 4], [1, 1e9], { a: 1 }];
-
-/** Every (container, key) in a JSON value, for picking a place to mutate. */
-function slots(v: Json, out: [Json[] | { [k: string]: Json }, string | number][] = []) {
-  if (Array.isArray(v)) {
-    v.forEach((c, i) => {
-      out.push([v, i]);
-      slots(c, out);
-    });
-  } else if (v && typeof v === 'object') {
-    for (const [k, c] of Object.entries(v)) {
-      out.push([v, k]);
-      slots(c, out);
-    }
-  }
-  return out;
-}
-
-function mutateJson(rand: Rand): { [k: string]: Json } {
-  const req = validJson();
-  const times = 1 + Math.floor(rand() * 3);
-  for (let i = 0; i < times; i++) {
-    const all = slots(req);
-    const [container, key] = pick(rand, all);
-    const op = rand();
-    const c = container as Record<string | number, Json>;
-    if (op < 0.25) {
-      if (Array.isArray(container)) container.splice(key as number, 1);
-      else delete c[key];
-    } else if (op < 0.6) c[key] = pick(rand, JUNK);
-    else if (op < 0.8) c[key] = typeof c[key] === 'number' ? Math.floor((rand() - 0.3) * 2 ** (rand() * 40)) : pick(rand, JUNK);
-    else if (Array.isArray(container)) container.push(structuredClone(container[0] ?? null));
-    else c[`${String(key)}_x`] = pick(rand, JUNK);
-  }
-  return req;
-}
-
-function mutateBytes(rand: Rand, bytes: Buffer): Buffer {
-  const out = Buffer.from(bytes);
-  const op = rand();
-  if (op < 0.3) return out.subarray(0, Math.floor(rand() * out.length));
-  if (op < 0.6) {
-    for (let i = 0; i < 1 + rand() * 8; i++) out[Math.floor(rand() * out.length)] = Math.floor(rand() * 256);
-    return out;
-  }
-  const at = Math.floor(rand() * out.length);
-  return Buffer.concat([out.subarray(0, at), Buffer.from(Array.from({ length: 1 + rand() * 16 }, () => Math.floor(rand() * 256))), out.subarray(at)]);
-}
-
 function binaryRequest(rand: Rand): { body: Buffer; headers: Record<string, string> } {
   const header = {
     inputs: [
@@ -82,7 +30,7 @@ function binaryRequest(rand: Rand): { body: Buffer; headers: Record<string, stri
     ],
     parameters: { binary_data_output: true },
   };
-  const head = Buffer.from(JSON.stringify(rand() < 0.5 ? header : mutateJson(rand)));
+  const head = Buffer.from(JSON.stringify(rand() < 0.5 ? header : mutateJson(rand, validJson)));
   let body: Buffer = Buffer.concat([head, Buffer.from(new Float32Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer)]);
   if (rand() < 0.5) body = mutateBytes(rand, body);
   const hl = rand() < 0.7 ? String(head.byteLength) : pick(rand, ['0', '-5', 'abc', '99999999', String(head.byteLength + 3), ' 12']);
@@ -91,7 +39,7 @@ function binaryRequest(rand: Rand): { body: Buffer; headers: Record<string, stri
 
 function mutation(rand: Rand): { body: Buffer; headers: Record<string, string> } {
   const kind = rand();
-  if (kind < 0.45) return { body: Buffer.from(JSON.stringify(mutateJson(rand))), headers: {} };
+  if (kind < 0.45) return { body: Buffer.from(JSON.stringify(mutateJson(rand, validJson))), headers: {} };
   if (kind < 0.7) return { body: mutateBytes(rand, Buffer.from(JSON.stringify(validJson()))), headers: {} };
   return binaryRequest(rand);
 }
@@ -132,5 +80,18 @@ describe('fuzzing the inference endpoint', () => {
     expect(reply.status).toBe(200);
     expect(reply.json.outputs![0]).toEqual({ name: 'sum', datatype: 'FP32', shape: [2, 4], data: [2, 3, 4, 5, 7, 8, 9, 10] });
     expect(Array.from(new Float32Array(new Uint8Array(reply.binary).buffer))).toEqual([1, 2, 3, 4, 10, 12, 14, 16]);
+  });
+
+  it('answers 404 to every inherited key as a model name or version, and still serves', async () => {
+    const rand = mulberry32(SEED + 1);
+    const unexpected: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const { method, path } = inheritedKeyPath(rand, 'fz');
+      const res = await fetch(`${rt.url}${path}`, method === 'POST' ? { method, body: JSON.stringify(validJson()) } : {});
+      const body = await res.text();
+      if (res.status !== 404 && unexpected.length < 5) unexpected.push(`${method} ${path}: ${res.status} ${body.slice(0, 200)}`);
+    }
+    expect(unexpected).toEqual([]);
+    expect((await postInfer(rt.url, 'fz', validJson())).status).toBe(200);
   });
 });

@@ -1,13 +1,16 @@
 /**
  * `tsx runtime/inspect-model.ts <model.onnx>`: loads a model with ONNX Runtime and prints its
  * signature and header metadata as one JSON line (`{ inputs, outputs, metadata }`), exit 0; on any
- * failure prints the reason to stderr and exits 1. The control plane runs it as a short-lived child
- * process so a malformed upload can crash or hang this process, never the control plane.
+ * failure prints the reason to stderr and exits 1 (a model with external data before ORT loads it).
+ * The control plane runs it as a short-lived child process so a malformed upload can crash or hang
+ * this process, never the control plane; it also rewords what ORT prints (paths, C++ frames).
  */
 import { readFileSync } from 'node:fs';
 import ort from 'onnxruntime-node';
 import protobuf from 'protobufjs/minimal.js';
 import { datatypeFromOrt, type ModelSignature, type TensorSpec } from '../protocol/datatypes';
+import { EXTERNAL_DATA_REASON } from '../protocol/inspect';
+import { usesExternalData } from './external-data';
 
 interface Metadata {
   producer?: string;
@@ -70,6 +73,8 @@ function readOpset(bytes: Uint8Array): { domain: string; version?: number } {
 async function main(path: string | undefined): Promise<void> {
   if (!path) throw new Error('usage: inspect-model <model.onnx>');
   const bytes = readFileSync(path);
+  // Before ONNX Runtime: it would resolve external files against this process's working directory.
+  if (usesExternalData(bytes)) throw new Error(EXTERNAL_DATA_REASON);
   // One thread and no graph optimisation: we only need the session to load, not to run fast.
   const session = await ort.InferenceSession.create(bytes, {
     intraOpNumThreads: 1,

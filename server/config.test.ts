@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_MAX_UPLOAD_BYTES, parseConfig } from './config';
+import { ConfigError, DEFAULT_LOW_SPACE_BYTES, DEFAULT_MAX_UPLOAD_BYTES, parseConfig } from './config';
 
 const opts = { cwd: '/srv/slipway', projectRoot: '/opt/slipway' };
 const GOOD_TOKEN = `slw_${'x'.repeat(20)}`;
@@ -25,6 +25,7 @@ describe('parseConfig', () => {
       adminToken: undefined,
       demo: true,
       maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES,
+      lowSpaceThresholdBytes: DEFAULT_LOW_SPACE_BYTES,
       logLevel: 'info',
     });
     expect(c.paths).toEqual({
@@ -52,6 +53,7 @@ describe('parseConfig', () => {
     [{ SLIPWAY_DEMO: 'on' }, { demo: true }],
     [{ SLIPWAY_DEMO: '1' }, { demo: true }],
     [{ SLIPWAY_MAX_UPLOAD_BYTES: '1048576' }, { maxUploadBytes: 1_048_576 }],
+    [{ SLIPWAY_LOW_SPACE_BYTES: '0' }, { lowSpaceThresholdBytes: 0 }],
     [{ SLIPWAY_LOG_LEVEL: 'debug' }, { logLevel: 'debug' }],
   ])('%j → %j', (env, expected) => {
     expect(parseConfig(env, opts)).toMatchObject(expected);
@@ -68,6 +70,7 @@ describe('parseConfig', () => {
     [{ SLIPWAY_DEMO: 'maybe' }, 'slipway: invalid configuration: SLIPWAY_DEMO must be one of 1/0, true/false, on/off, yes/no (got "maybe")'],
     [{ SLIPWAY_MAX_UPLOAD_BYTES: '-5' }, 'slipway: invalid configuration: SLIPWAY_MAX_UPLOAD_BYTES must be a positive integer (got "-5")'],
     [{ SLIPWAY_MAX_UPLOAD_BYTES: '1GB' }, 'slipway: invalid configuration: SLIPWAY_MAX_UPLOAD_BYTES must be a positive integer (got "1GB")'],
+    [{ SLIPWAY_LOW_SPACE_BYTES: '-1' }, 'slipway: invalid configuration: SLIPWAY_LOW_SPACE_BYTES must be a non-negative integer (got "-1")'],
     [{ SLIPWAY_LOG_LEVEL: 'loud' }, 'slipway: invalid configuration: SLIPWAY_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
   ])('%j fails with one line naming the variable', (env, message) => {
     expect(errorOf(env)).toBe(message);

@@ -10,6 +10,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 ** 3;
+/** Below this much free space on the data volume, health reports `degraded`. */
+export const DEFAULT_LOW_SPACE_BYTES = 256 * 1024 ** 2;
 export const ADMIN_TOKEN_MIN_LENGTH = 24;
 
 export interface Config {
@@ -27,6 +29,7 @@ export interface Config {
   /** `GET /metrics` without a token (for scrapers); otherwise it needs a viewer bearer token. */
   metricsPublic?: boolean;
   maxUploadBytes: number;
+  lowSpaceThresholdBytes: number;
   logLevel: LogLevel;
   /** Absolute paths computed once at startup, so bundled code never resolves files itself. */
   paths: {
@@ -90,6 +93,11 @@ const EnvSchema = z.object({
     .int('SLIPWAY_MAX_UPLOAD_BYTES must be a positive integer')
     .positive('SLIPWAY_MAX_UPLOAD_BYTES must be a positive integer')
     .default(DEFAULT_MAX_UPLOAD_BYTES),
+  SLIPWAY_LOW_SPACE_BYTES: z.coerce
+    .number({ error: () => 'SLIPWAY_LOW_SPACE_BYTES must be a non-negative integer' })
+    .int('SLIPWAY_LOW_SPACE_BYTES must be a non-negative integer')
+    .nonnegative('SLIPWAY_LOW_SPACE_BYTES must be a non-negative integer')
+    .default(DEFAULT_LOW_SPACE_BYTES),
   SLIPWAY_LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: () => `SLIPWAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -127,6 +135,7 @@ export function parseConfig(env: Record<string, string | undefined>, opts: { cwd
     demo: e.SLIPWAY_DEMO,
     metricsPublic: e.SLIPWAY_METRICS_PUBLIC,
     maxUploadBytes: e.SLIPWAY_MAX_UPLOAD_BYTES,
+    lowSpaceThresholdBytes: e.SLIPWAY_LOW_SPACE_BYTES,
     logLevel: e.SLIPWAY_LOG_LEVEL,
     paths: {
       projectRoot: root,

@@ -11,6 +11,7 @@ import { AppError } from './errors';
 import type { EndpointMetrics, MetricsQuery, Overview } from './metrics/schemas';
 import type { RolloutAction } from './rollout/apply-action';
 import type { Rollout, RolloutList } from './rollout/schemas';
+import type { StorageStatus } from './storage/schemas';
 import type { ReplicaList } from './supervisor/schemas';
 import type {
   CreateModelInput,
@@ -53,6 +54,8 @@ export interface Services {
     authenticateBearer(secret: string): Principal | null;
     /** UNAUTHORIZED when the token secret is unknown. */
     login(tokenSecret: string): LoginResult;
+    /** `login` for a browser at `clientAddress`: failures are audited and throttled (TOO_MANY_REQUESTS). */
+    signIn(tokenSecret: string, clientAddress: string | null): LoginResult;
     authenticateSession(sessionSecret: string): Principal | null;
     logout(sessionSecret: string): void;
     listTokens(): ApiToken[];
@@ -91,6 +94,8 @@ export interface Services {
     rollback(endpoint: string, actor: string): Rollout;
   };
   replicas: { list(endpoint: string): ReplicaList };
+  /** The data volume's free space against the low-space threshold; never throws. */
+  storage: { status(): Promise<StorageStatus> };
   metrics: {
     /** VALIDATION for a bad range (message names the limit), NOT_FOUND for an unknown endpoint. */
     endpoint(endpoint: string, query: MetricsQuery): EndpointMetrics;

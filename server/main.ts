@@ -18,6 +18,7 @@ import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data
 import { dataPlanePaths, ensurePrivateDir } from './dataplane/paths';
 import { createLogger } from './log';
 import { startControlPlane } from './control-plane';
+import { sweepArtifacts } from './registry/sweep-artifacts';
 import { buildServices } from './services';
 import { startWebServer } from './web/next-server';
 
@@ -49,15 +50,21 @@ async function lockDataDir(config: Config): Promise<DataDirLock> {
 }
 
 async function main(): Promise<void> {
+  // Everything this process creates (database, artifacts, uploads, runtimes' sockets) is owner-only.
+  process.umask(0o077);
   const config = readConfig();
   const log = createLogger(config.logLevel);
   const lock = await lockDataDir(config);
-  const { staleTmpFiles } = prepareDataDir(config);
+  const { staleTmpFiles, tightened } = prepareDataDir(config);
   if (staleTmpFiles > 0) log.info({ staleTmpFiles }, 'removed stale temp uploads');
+  if (tightened.length > 0) log.warn({ paths: tightened }, 'made data files owner-only (they were readable by other users)');
 
   const db = openDatabase(config.paths.database);
   migrate(db, config.paths.migrations);
   const deps: ServiceDeps = { db, config, now: () => new Date() };
+  // Before the demo seed and before serving: no upload can be between its file and its row yet.
+  const orphans = sweepArtifacts(deps);
+  if (orphans.length > 0) log.info({ files: orphans.length }, 'removed artifact files that no version references');
 
   const admin = bootstrapAdmin(deps);
   if (admin.generatedSecret) {

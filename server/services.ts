@@ -7,6 +7,7 @@ import { createEndpoints } from './endpoints';
 import { createMetricsService } from './metrics';
 import { createRegistry } from './registry';
 import { createRollouts, type RolloutHooks } from './rollout';
+import { readStorageStatus } from './storage/storage-status';
 import { listReplicas } from './supervisor/list-replicas';
 
 const NO_HOOKS: RolloutHooks = { changed: () => undefined };
@@ -22,6 +23,7 @@ export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now(), h
     audit: { list: (q) => listAudit(deps.db, q) },
     rollouts: createRollouts(deps, hooks),
     replicas: { list: (endpoint) => listReplicas(deps, endpoint) },
+    storage: { status: () => readStorageStatus(deps.config.dataDir, deps.config.lowSpaceThresholdBytes) },
     metrics: metrics ?? createMetricsService(deps).service,
   };
 }

@@ -18,16 +18,20 @@ export const SETUP_TIMEOUT_MS = 15 * 60_000;
 export interface ControlPlaneOptions {
   demo?: boolean;
   maxUploadBytes?: number;
+  /** Use this folder (new or left by an earlier start) instead of a fresh one; `stop()` keeps it. */
+  dataDir?: string;
+  /** More environment for the server, applied last. */
+  env?: Record<string, string>;
   /** Bounded wait for health, generous for a cold Next.js start on a busy machine. */
   startTimeoutMs?: number;
   /** Restart on what an earlier control plane left (same data dir, ports and token). */
   reuse?: Pick<ControlPlane, 'dataDir' | 'port' | 'gatewayPort' | 'adminToken'>;
-  env?: Record<string, string>;
 }
 
 export interface ControlPlane {
   baseUrl: string;
   apiUrl: string;
+  /** The inference gateway (KServe v2). */
   gatewayUrl: string;
   port: number;
   gatewayPort: number;
@@ -125,7 +129,8 @@ export async function ensureBuild(): Promise<void> {
 export async function startControlPlane(options: ControlPlaneOptions = {}): Promise<ControlPlane> {
   const r = options.reuse;
   const [port, gatewayPort] = r ? [r.port, r.gatewayPort] : [await freePort(), await freePort()];
-  const dataDir = r?.dataDir ?? mkdtempSync(join(tmpdir(), 'slipway-it-'));
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = r?.dataDir ?? options.dataDir ?? mkdtempSync(join(tmpdir(), 'slipway-it-'));
   const adminToken = r?.adminToken ?? `slw_${randomBytes(24).toString('hex')}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -138,9 +143,9 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     SLIPWAY_DEMO: options.demo ? '1' : '0',
     SLIPWAY_LOG_LEVEL: 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
-    ...options.env,
   };
   if (options.maxUploadBytes !== undefined) env.SLIPWAY_MAX_UPLOAD_BYTES = String(options.maxUploadBytes);
+  Object.assign(env, options.env);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -177,7 +182,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
       }
       // A control plane that crashed (or was killed above) leaves its data plane running.
       runStopScript(dataDir);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 

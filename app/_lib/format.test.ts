@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatTensor, formatTime, parseTags, safeNextPath, shortSha } from './format';
+import { formatBytes, formatTensor, formatTime, parseTags, shortSha } from './format';
 
 describe('formatBytes', () => {
   it.each([
@@ -38,19 +38,5 @@ describe('shortSha / formatTime / parseTags', () => {
     [' vision , ocr ,, ', ['vision', 'ocr']],
   ])('splits %j into tags', (text, tags) => {
     expect(parseTags(text)).toEqual(tags);
-  });
-});
-
-describe('safeNextPath', () => {
-  it.each([
-    [undefined, '/'],
-    ['', '/'],
-    ['/models/cls?tab=versions', '/models/cls?tab=versions'],
-    ['https://evil.example/', '/'],
-    ['//evil.example/x', '/'],
-    ['/\\evil.example', '/'],
-    ['/login?next=/x', '/'],
-  ])('turns next=%j into %j', (next, path) => {
-    expect(safeNextPath(next)).toBe(path);
   });
 });

@@ -36,10 +36,3 @@ export function parseTags(text: string): string[] {
     .map((tag) => tag.trim())
     .filter((tag) => tag.length > 0);
 }
-
-/** Only same-site absolute paths survive, so `?next=` cannot send a user to another origin. */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (next.startsWith('/login')) return '/';
-  return next;
-}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { safeNextPath } from '../_lib/format';
+import { safeNextPath } from '../_lib/safe-next-path';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -20,6 +20,8 @@ export const metricRollups = sqliteTable(
     errors: integer('errors').notNull().default(0),
     /** Answers with status 400–499. */
     clientErrors: integer('client_errors').notNull().default(0),
+    /** Of `requests`, answered by the gateway itself without a runtime; not in the latency histogram. */
+    rejected: integer('rejected').notNull().default(0),
     latencyHistogram: text('latency_histogram'),
     cacheHits: integer('cache_hits').notNull().default(0),
     cacheMisses: integer('cache_misses').notNull().default(0),

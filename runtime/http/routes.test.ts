@@ -32,3 +32,28 @@ describe('draining answers', () => {
     expect(res.headers.get(DRAINING_HEADER)).toBeNull();
   });
 });
+
+describe('model versions in paths', () => {
+  it.each([
+    ['1', 200],
+    ['2', 404],
+    ['01', 404],
+    ['1e0', 404],
+    ['0x1', 404],
+    ['1.0', 404],
+    ['+1', 404],
+    ['%201', 404],
+    ['%31', 404],
+    ['%zz', 404],
+  ])('/v2/models/m/versions/%s/ready answers %d', async (version, status) => {
+    const url = await serve(state(false));
+    const res = await fetch(`${url}/v2/models/m/versions/${version}/ready`);
+    expect(res.status).toBe(status);
+    if (status === 404) expect(((await res.json()) as { error: string }).error).toBe(`Request for unknown model: 'm' version ${version} is not found`);
+  });
+
+  it('a malformed escape in the model name is not found, not an internal error', async () => {
+    const url = await serve(state(false));
+    expect((await fetch(`${url}/v2/models/%E0%A4%A/ready`)).status).toBe(404);
+  });
+});

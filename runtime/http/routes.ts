@@ -72,7 +72,7 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
     const m = MODEL_ROUTE.exec(path);
     if (!m) throw new RuntimeError('not_found', `no route for ${method} ${path}`);
     const [, name, version, action] = m;
-    checkModel(state, decodeURIComponent(name!), version && decodeURIComponent(version));
+    checkModel(state, decodePathSegment(name!), version);
     if (method === 'POST' && action === 'infer') return await inferRoute(state, req, res, receivedNs);
     if (method !== 'GET' || action === 'infer') throw new RuntimeError('not_found', `no route for ${method} ${path}`);
     if (action === 'ready') return readiness(state, res);
@@ -84,9 +84,21 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
   }
 }
 
+/** Versions in paths are canonical decimals, as at the gateway: `01`, `1e0` or `%31` name no version. */
+const CANONICAL_VERSION = /^[1-9][0-9]{0,8}$/;
+
+/** A malformed escape names no model (404), rather than failing the request (500). */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function checkModel(state: RuntimeState, name: string, version: string | undefined): void {
   if (name !== state.model) throw new RuntimeError('not_found', `Request for unknown model: '${name}' is not found`);
-  if (version !== undefined && version !== '' && version !== state.version) {
+  if (version !== undefined && (!CANONICAL_VERSION.test(version) || version !== state.version)) {
     throw new RuntimeError('not_found', `Request for unknown model: '${name}' version ${version} is not found`);
   }
 }

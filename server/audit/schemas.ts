@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'token.revoke',
   'token.rotate',
   'session.create',
+  'auth.sign-in-failed',
   'rollout.start',
   'rollout.progressing',
   'rollout.step',

@@ -5,4 +5,5 @@ export const auditTarget = {
   endpoint: (name: string) => `endpoint/${name}`,
   token: (id: string) => `token/${id}`,
   rollout: (endpoint: string, id: number) => `endpoint/${endpoint}/rollout/${id}`,
+  client: (address: string) => `client/${address}`,
 };

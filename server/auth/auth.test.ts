@@ -44,6 +44,17 @@ describe('API tokens', () => {
     expect(authenticateBearer(deps, secret)).toBeNull();
   });
 
+  it('authenticates even when the lastUsedAt write fails (a full or read-only database)', () => {
+    const { token, secret } = createToken(deps, { name: 'ci', role: 'viewer' }, 'root');
+    deps.db.$client.pragma('query_only = ON');
+    try {
+      expect(authenticateBearer(deps, secret)).toEqual({ tokenId: token.id, name: 'ci', role: 'viewer' });
+    } finally {
+      deps.db.$client.pragma('query_only = OFF');
+    }
+    expect(listTokens(deps)[0]?.lastUsedAt).toBeNull();
+  });
+
   it('rejects duplicate names and bad input', () => {
     createToken(deps, { name: 'ci', role: 'viewer' }, 'root');
     expect(codeOf(() => createToken(deps, { name: 'ci', role: 'admin' }, 'root'))).toBe('CONFLICT');

@@ -5,6 +5,7 @@
 import { eq, lte } from 'drizzle-orm';
 import { apiTokens, sessions } from '../../db/schema';
 import { auditTarget, recordAudit } from '../audit';
+import { bestEffort } from '../common/best-effort';
 import type { LoginResult } from '../context';
 import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
@@ -18,7 +19,7 @@ export function authenticateBearer(deps: ServiceDeps, secret: string): Principal
   if (!row) return null;
   const now = deps.now();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_THROTTLE_MS) {
-    deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+    bestEffort("a token's lastUsedAt", () => deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run());
   }
   return toPrincipal(row);
 }

@@ -21,6 +21,15 @@ export const Tag = z
 
 export const Tags = z.array(Tag).max(32);
 
+/**
+ * A version number or id in a URL path: canonical decimal only, so `01`, `1e0`, `0x1`, `1.0`,
+ * ` 1` and `+1` name nothing rather than version 1 (one resource, one URL). 9 digits stay exact.
+ */
+export const PathPositiveInt = z
+  .string()
+  .regex(/^[1-9][0-9]{0,8}$/, 'must be a positive integer without sign, leading zeros or exponent')
+  .transform(Number);
+
 /** Timestamps cross the wire as ISO-8601 strings (UTC, `Z`). */
 export const IsoTime = z.iso.datetime();
 

@@ -28,7 +28,7 @@ export function stickyBucket(key: string): number {
  */
 export function chooseRoute(routes: EndpointRoutes, req: RouteRequest, splitRand: number, mirrorRand: number): RouteChoice {
   if (req.pinnedVersion !== undefined) {
-    if (!(req.pinnedVersion in routes.replicas)) {
+    if (!routes.replicas.has(req.pinnedVersion)) {
       return { ok: false, status: 404, message: `version ${req.pinnedVersion} of '${routes.endpoint}' is not deployed` };
     }
     return { ok: true, version: req.pinnedVersion, route: 'pinned' };
@@ -37,7 +37,7 @@ export function chooseRoute(routes: EndpointRoutes, req: RouteRequest, splitRand
     return { ok: true, version: routes.preview.version, route: 'preview' };
   }
   const canary = routes.canary;
-  if (canary && canary.weightPct > 0 && (routes.replicas[canary.version]?.length ?? 0) > 0) {
+  if (canary && canary.weightPct > 0 && (routes.replicas.get(canary.version)?.length ?? 0) > 0) {
     const bucket = req.routeKey !== undefined ? stickyBucket(req.routeKey) : Math.floor(splitRand * 100);
     if (bucket < canary.weightPct) return { ok: true, version: canary.version, route: 'canary' };
   }

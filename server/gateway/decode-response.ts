@@ -48,7 +48,8 @@ export function decodeInferResponse(body: Buffer, headerLength?: number): Decode
     let offset = jsonLength;
     const out: DecodedTensor[] = [];
     for (const o of header.outputs ?? []) {
-      const reader = READERS[o.datatype];
+      // Own keys only: a datatype of 'constructor' must not find Object's.
+      const reader = Object.hasOwn(READERS, o.datatype) ? READERS[o.datatype] : undefined;
       if (!reader) return undefined;
       let values: Float64Array;
       const size = o.parameters?.binary_data_size;

@@ -21,4 +21,8 @@ describe('parseGatewayPath', () => {
   ])('%s', (path, want) => {
     expect(parseGatewayPath(path)).toEqual(want);
   });
+
+  it.each(['01', '1e0', '0x1', '1.0', '+1', '%201', '%31', '1000000000'])('version %j is not canonical, so the path names nothing', (version) => {
+    expect(parseGatewayPath(`/v2/models/ep/versions/${version}/infer`)).toEqual({ kind: 'unknown' });
+  });
 });

@@ -19,11 +19,11 @@ describe('gateway readiness', () => {
   });
 
   it('is ready once every endpoint has a ready replica of its stable version', async () => {
-    await gateway.setRoutes({ ep: { endpoint: 'ep', stableVersion: 1, replicas: {} } });
+    await gateway.setRoutes(new Map([['ep', { endpoint: 'ep', stableVersion: 1, replicas: new Map() }]]));
     expect(await ready()).toBe(503);
-    await gateway.setRoutes({ ep: { endpoint: 'ep', stableVersion: 1, replicas: { 1: [{ id: 'a', socketPath: '/tmp/none.sock' }] } } });
+    await gateway.setRoutes(new Map([['ep', { endpoint: 'ep', stableVersion: 1, replicas: new Map([[1, [{ id: 'a', socketPath: '/tmp/none.sock' }]]]) }]]));
     expect(await ready()).toBe(200);
-    await gateway.setRoutes({});
+    await gateway.setRoutes(new Map());
     expect(await ready()).toBe(200);
   });
 });

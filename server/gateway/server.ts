@@ -29,6 +29,8 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Answered by the gateway without a runtime: counted, but kept out of the latency histogram. */
+    readonly rejected = false,
   ) {
     super(message);
   }
@@ -62,7 +64,7 @@ function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer[]
 }
 
 export class Gateway {
-  private routes: RoutingTable = {};
+  private routes: RoutingTable = new Map();
   /** Not ready before the control plane's first table: an empty table would read as "all ready". */
   private routed = false;
   private readonly outstanding = new Map<string, number>();
@@ -98,7 +100,7 @@ export class Gateway {
     this.routes = table;
     this.routed = true;
     const ids = new Set<string>();
-    for (const ep of Object.values(table)) for (const list of Object.values(ep.replicas)) for (const r of list) ids.add(r.id);
+    for (const ep of table.values()) for (const list of ep.replicas.values()) for (const r of list) ids.add(r.id);
     this.pool.retain(ids);
   }
 
@@ -145,27 +147,33 @@ export class Gateway {
       case 'live':
         return sendJson(res, 200, { live: true });
       case 'ready': {
-        const ready = this.routed && !this.draining && Object.values(this.routes).every((ep) => (ep.replicas[ep.stableVersion]?.length ?? 0) > 0);
+        const ready = this.routed && !this.draining && [...this.routes.values()].every((ep) => (ep.replicas.get(ep.stableVersion)?.length ?? 0) > 0);
         return sendJson(res, ready ? 200 : 503, { ready });
       }
       case 'server-metadata':
         return sendJson(res, 200, { name: 'slipway', version: '0.1.0', extensions: ['binary_tensor_data', 'statistics', 'model_repository(slipway endpoints)'] });
       case 'unknown':
+        this.stats.unrouted();
         return sendError(res, 404, `not found: ${req.method} ${url.pathname}`);
     }
-    const routes = this.routes[path.endpoint];
-    if (!routes) return sendError(res, 404, `Request for unknown model: '${path.endpoint}' is not found`);
+    const routes = this.routes.get(path.endpoint);
+    if (!routes) {
+      this.stats.unrouted();
+      return sendError(res, 404, `Request for unknown model: '${path.endpoint}' is not found`);
+    }
 
     if (path.action !== 'infer') {
       if (req.method !== 'GET') return sendError(res, 405, `${req.method} not allowed on ${url.pathname}`);
       const version = path.version ?? routes.stableVersion;
-      if (path.version !== undefined && !(version in routes.replicas)) return sendError(res, 404, `version ${version} of '${path.endpoint}' is not deployed`);
+      if (path.version !== undefined && !routes.replicas.has(version)) {
+        this.stats.unrouted();
+        return sendError(res, 404, `version ${version} of '${path.endpoint}' is not deployed`);
+      }
       const upstream = await this.forward(routes, version, 'GET', req.url ?? '/', req.headers);
       return this.reply(res, upstream, version);
     }
 
     if (req.method !== 'POST') return sendError(res, 405, `${req.method} not allowed on ${url.pathname}`);
-    const body = await readBody(req, this.options.maxBodyBytes);
     const sticky = routes.canary?.stickyHeader ?? DEFAULT_STICKY_HEADER;
     const routeKey = req.headers[sticky];
     const choice = chooseRoute(
@@ -174,14 +182,26 @@ export class Gateway {
       Math.random(),
       Math.random(),
     );
-    if (!choice.ok) return sendError(res, choice.status, choice.message);
+    if (!choice.ok) {
+      this.stats.unrouted();
+      return sendError(res, choice.status, choice.message);
+    }
+    // The route is chosen before the body is read, so a refused body counts as a rejection of that version.
+    let body: Buffer[];
+    try {
+      body = await readBody(req, this.options.maxBodyBytes);
+    } catch (err) {
+      this.stats.reject(routes.endpoint, choice.version, choice.route, err instanceof HttpError ? err.status : 400);
+      throw err;
+    }
 
     let served: { upstream: UpstreamResponse; version: number };
     try {
       served = await this.forwardInfer(path.endpoint, routes, choice.version, path.version !== undefined, req.url ?? '/', req.headers, body);
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 502;
-      this.stats.record(routes.endpoint, choice.version, choice.route, status, elapsedUs(startedNs));
+      if (err instanceof HttpError && err.rejected) this.stats.reject(routes.endpoint, choice.version, choice.route, status);
+      else this.stats.record(routes.endpoint, choice.version, choice.route, status, elapsedUs(startedNs));
       throw err;
     }
     const { upstream, version } = served;
@@ -217,9 +237,9 @@ export class Gateway {
       if (!(err instanceof HttpError) || err.status !== 502 || tried.size === 0) throw err;
       failure = err;
     }
-    const current = this.routes[endpoint];
+    const current = this.routes.get(endpoint);
     const next = current && (pinned ? version : servedVersion(current, version, tried));
-    if (!current || next === undefined || !(current.replicas[next] ?? []).some((r) => !tried.has(r.id))) {
+    if (!current || next === undefined || !(current.replicas.get(next) ?? []).some((r) => !tried.has(r.id))) {
       if (upstream) return { upstream, version };
       throw failure;
     }
@@ -228,7 +248,7 @@ export class Gateway {
 
   /** Sends to the least-loaded ready replica of `version`; one retry on another when it fails before answering. */
   private async forward(routes: EndpointRoutes, version: number, method: string, path: string, headers: http.IncomingHttpHeaders, body?: readonly Buffer[], tried = new Set<string>()): Promise<UpstreamResponse> {
-    const replicas = routes.replicas[version] ?? [];
+    const replicas = routes.replicas.get(version) ?? [];
     const before = tried.size;
     for (let attempt = 0; attempt < 2; attempt++) {
       const replica = pickReplica(replicas, this.outstanding, this.rotation++, tried);
@@ -240,7 +260,7 @@ export class Gateway {
         if (!(err instanceof UpstreamError) || !err.retryable) throw new HttpError(502, err instanceof Error ? err.message : 'runtime failed');
       }
     }
-    if (tried.size === before) throw new HttpError(503, `endpoint '${routes.endpoint}' has no ready replica of version ${version}`);
+    if (tried.size === before) throw new HttpError(503, `endpoint '${routes.endpoint}' has no ready replica of version ${version}`, true);
     throw new HttpError(502, `no replica of '${routes.endpoint}' version ${version} answered`);
   }
 
@@ -266,7 +286,7 @@ function isDraining(res: UpstreamResponse): boolean {
 
 /** The same version if it still has an untried ready replica, else the endpoint's stable one. */
 function servedVersion(routes: EndpointRoutes, version: number, tried: ReadonlySet<string>): number {
-  return (routes.replicas[version] ?? []).some((r) => !tried.has(r.id)) ? version : routes.stableVersion;
+  return (routes.replicas.get(version) ?? []).some((r) => !tried.has(r.id)) ? version : routes.stableVersion;
 }
 
 function elapsedUs(startedNs: bigint): number {

@@ -48,7 +48,7 @@ export class ShadowMirror {
 
   mirror(routes: EndpointRoutes, version: number, headers: http.IncomingHttpHeaders, body: readonly Buffer[], stable: UpstreamResponse): void {
     const cell = this.stats.shadowCell(routes.endpoint, version);
-    const replicas = routes.replicas[version] ?? [];
+    const replicas = routes.replicas.get(version) ?? [];
     const replica = pickReplica(replicas, this.outstanding, this.rotation++);
     if (!replica || (this.outstanding.get(replica.id) ?? 0) >= this.maxOutstandingPerReplica) {
       cell.dropped++;

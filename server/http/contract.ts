@@ -62,6 +62,8 @@ export function errorStatuses(contract: RouteContract): number[] {
   }
   if (contract.params) statuses.add(404);
   if (contract.body) statuses.add(415);
+  // Any write may find the data volume full.
+  if (contract.method !== 'GET') statuses.add(507);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }

@@ -1,5 +1,6 @@
 /** What route handlers need from the HTTP layer, in one import. */
 export { artifactFilename, artifactResponse } from './artifact';
+export { clientAddress } from './client-address';
 export { routes } from './contracts';
 export { extractCredential } from './credentials';
 export { isSecureRequest } from './origin';

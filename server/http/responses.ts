@@ -17,7 +17,9 @@ export function noContent(headers?: HeadersInit): Response {
 
 /** Any thrown value → the error envelope; an unexpected one is logged here and never leaked. */
 export function errorResponse(err: unknown, where: string): Response {
-  const { status, body } = toEnvelope(err);
+  const { status, body, retryAfterSeconds } = toEnvelope(err);
   if (status === 500) console.error(`slipway: unhandled error in ${where}:`, err);
-  return json(body, status);
+  // The operator must hear of a full volume; the client only gets the plain 507.
+  else if (status === 507) console.error(`slipway: ${where} failed, the data volume is full:`, err instanceof Error ? err.message : err);
+  return json(body, status, retryAfterSeconds === undefined ? undefined : { 'retry-after': String(retryAfterSeconds) });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { checkDeclaredLength, limitBytes, MULTIPART_OVERHEAD_BYTES, uploadKind, withUpload, type Upload } from './upload';
+import { checkDeclaredLength, FIELD_MAX_BYTES, limitBytes, MULTIPART_OVERHEAD_BYTES, uploadKind, withUpload, type Upload } from './upload';
 
 const codeOf = (fn: () => unknown): string | null => {
   try {
@@ -117,5 +117,54 @@ describe('withUpload', () => {
   it('rejects a raw body over the cap while streaming', async () => {
     const request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(101) });
     await expect(withUpload(request, 100, collect)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+});
+
+/** A multipart body written by hand, so each part's headers are exactly what a hostile client sends. */
+function rawMultipart(parts: { headers: string[]; body: string | Uint8Array }[]): Request {
+  const boundary = 'slipway-test-boundary';
+  const pieces: Buffer[] = [];
+  for (const part of parts) {
+    pieces.push(Buffer.from(`--${boundary}\r\n${part.headers.join('\r\n')}\r\n\r\n`), Buffer.from(part.body), Buffer.from('\r\n'));
+  }
+  pieces.push(Buffer.from(`--${boundary}--\r\n`));
+  return new Request('http://127.0.0.1/api/v1/models/m/versions', {
+    method: 'POST',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body: Buffer.concat(pieces),
+  });
+}
+
+const filePart = (body: string) => ({ headers: ['Content-Disposition: form-data; name="file"; filename="m.onnx"', 'Content-Type: application/octet-stream'], body });
+
+describe('withUpload: only the part named "file" is the model', () => {
+  it.each([
+    ['a binary-typed field before the file', ['Content-Disposition: form-data; name="description"', 'Content-Type: application/octet-stream']],
+    ['a field with a filename before the file', ['Content-Disposition: form-data; name="description"; filename="d.txt"', 'Content-Type: text/plain']],
+  ])('reads %s as a text field and the file part as the model', async (_name, headers) => {
+    const request = rawMultipart([{ headers, body: 'from a binary part' }, filePart('model bytes')]);
+    await expect(withUpload(request, 100, collect)).resolves.toEqual({ text: 'model bytes', fields: { description: 'from a binary part' } });
+  });
+
+  it('ignores binary parts after the file', async () => {
+    const trailing = { headers: ['Content-Disposition: form-data; name="extra"', 'Content-Type: application/octet-stream'], body: 'late' };
+    await expect(withUpload(rawMultipart([filePart('model bytes'), trailing]), 100, collect)).resolves.toEqual({ text: 'model bytes', fields: {} });
+  });
+
+  it('refuses a "file" part sent as a text field, naming what to do', async () => {
+    const request = rawMultipart([{ headers: ['Content-Disposition: form-data; name="file"'], body: 'model bytes' }]);
+    await expect(withUpload(request, 100, collect)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('must be sent as a file') });
+  });
+
+  it('refuses a binary-typed field over the field size', async () => {
+    const big = { headers: ['Content-Disposition: form-data; name="description"', 'Content-Type: application/octet-stream'], body: new Uint8Array(FIELD_MAX_BYTES + 1) };
+    await expect(withUpload(rawMultipart([big, filePart('x')]), 100, collect)).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'description' }] });
+  });
+
+  it('keeps a field named __proto__ as data, not as the fields object’s prototype', async () => {
+    const request = rawMultipart([{ headers: ['Content-Disposition: form-data; name="__proto__"'], body: 'x' }, filePart('model bytes')]);
+    const { fields } = await withUpload(request, 100, collect);
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(Object.keys(fields)).toEqual(['__proto__']);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Streams a model upload into a consumer without buffering it whole: raw bytes
- * (`application/octet-stream`) or the `file` part of `multipart/form-data` (busboy). The declared
- * `Content-Length` is checked before any byte is read, and the stream itself is capped for chunked
- * bodies; past the cap we stop reading and answer 413 at once.
+ * (`application/octet-stream`) or the part named `file` of `multipart/form-data` (busboy). The
+ * declared `Content-Length` is checked before any byte is read, and the stream itself is capped for
+ * chunked bodies; past the cap we stop reading and answer 413 at once. Only the part *named* `file`
+ * is the model: busboy calls any part with a filename or a binary Content-Type a file, so other
+ * such parts are read as (small) text fields instead.
  */
 import busboy from 'busboy';
 import { Readable } from 'node:stream';
@@ -11,6 +13,11 @@ import { AppError } from '../errors';
 
 /** Room for multipart boundaries and small fields around a file of at most the cap. */
 export const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/** The multipart part that carries the model. */
+export const FILE_FIELD = 'file';
+/** Per text field, whatever Content-Type it came with. */
+export const FIELD_MAX_BYTES = 64 * 1024;
 
 export interface Upload {
   body: AsyncIterable<Uint8Array>;
@@ -61,20 +68,41 @@ async function* chunksOf(stream: ReadableStream<Uint8Array> | null): AsyncGenera
   }
 }
 
+/** A non-`file` part that busboy streamed as a file (a filename, or a binary type): its text, capped. */
+async function textOfPart(name: string, part: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of part as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
+    if (total > FIELD_MAX_BYTES) {
+      throw new AppError('VALIDATION', `The "${name}" part is over ${FIELD_MAX_BYTES} bytes; only the "${FILE_FIELD}" part may carry the model`, [
+        { path: name, message: 'Too large for a field' },
+      ]);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function withMultipartFile<T>(request: Request, maxBytes: number, consume: (upload: Upload) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    if (!request.body) return reject(new AppError('VALIDATION', 'The multipart body is empty', [{ path: 'file', message: 'Required' }]));
+    if (!request.body) return reject(new AppError('VALIDATION', 'The multipart body is empty', [{ path: FILE_FIELD, message: 'Required' }]));
     let parser: busboy.Busboy;
     try {
       parser = busboy({
         headers: { 'content-type': request.headers.get('content-type') ?? '' },
-        limits: { files: 1, fields: 20, fieldSize: 64 * 1024, parts: 32 },
+        // No `files` limit: busboy counts binary-typed fields as files, and one sent before the
+        // model would use up the model's slot. `parts` bounds them all.
+        limits: { fields: 20, fieldSize: FIELD_MAX_BYTES, parts: 32 },
       });
     } catch {
       return reject(new AppError('VALIDATION', 'Malformed multipart Content-Type (boundary missing?)'));
     }
     const source = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
-    const fields: Record<string, string> = {};
+    // Client-chosen names: a Map, never a plain object's keys.
+    const fields = new Map<string, string>();
+    /** Binary-typed fields still being read; the model waits for them, as they came before it. */
+    const pendingFields: Promise<void>[] = [];
     let fileSeen = false;
     let settled = false;
     const settle = (fn: () => void) => {
@@ -83,22 +111,37 @@ function withMultipartFile<T>(request: Request, maxBytes: number, consume: (uplo
       source.unpipe(parser);
       fn();
     };
+    const fail = (err: unknown) => settle(() => reject(err));
     parser.on('field', (name, value) => {
-      fields[name] = value;
+      if (name === FILE_FIELD) {
+        return fail(
+          new AppError('VALIDATION', `The "${FILE_FIELD}" part must be sent as a file (with a filename, or Content-Type application/octet-stream)`, [
+            { path: FILE_FIELD, message: 'Not a file' },
+          ]),
+        );
+      }
+      fields.set(name, value);
     });
     parser.on('file', (name, file) => {
-      if (name !== 'file' || fileSeen) return void file.resume();
+      if (name !== FILE_FIELD) {
+        if (fileSeen) return void file.resume();
+        pendingFields.push(textOfPart(name, file).then((text) => void fields.set(name, text)));
+        return;
+      }
+      if (fileSeen) return void file.resume();
       fileSeen = true;
-      consume({ body: limitBytes(file, maxBytes), fields: { ...fields } }).then(
-        (value) => settle(() => resolve(value)),
-        (err: unknown) => settle(() => reject(err)),
-      );
+      Promise.all(pendingFields)
+        .then(() => consume({ body: limitBytes(file, maxBytes), fields: Object.fromEntries(fields) }))
+        .then(
+          (value) => settle(() => resolve(value)),
+          (err: unknown) => fail(err),
+        );
     });
-    parser.on('error', () => settle(() => reject(new AppError('VALIDATION', 'Malformed multipart body'))));
+    parser.on('error', () => fail(new AppError('VALIDATION', 'Malformed multipart body')));
     parser.on('close', () => {
-      if (!fileSeen) settle(() => reject(new AppError('VALIDATION', 'The multipart body has no "file" part', [{ path: 'file', message: 'Required' }])));
+      if (!fileSeen) fail(new AppError('VALIDATION', `The multipart body has no "${FILE_FIELD}" part`, [{ path: FILE_FIELD, message: 'Required' }]));
     });
-    source.on('error', () => settle(() => reject(new AppError('VALIDATION', 'The upload was interrupted'))));
+    source.on('error', () => fail(new AppError('VALIDATION', 'The upload was interrupted')));
     source.pipe(parser);
   });
 }

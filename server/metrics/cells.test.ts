@@ -59,15 +59,15 @@ describe('cellsFromLive', () => {
 
   it('splits gateway seconds by version and counts error classes', () => {
     const traffic: TrafficSecond[] = [
-      { atMs: 1_000, version: 1, route: 'stable', requests: 10, errors: { '503': 1, '400': 2 }, latency: EMPTY_LATENCY },
-      { atMs: 1_000, version: 2, route: 'canary', requests: 3, errors: {}, latency: EMPTY_LATENCY },
-      { atMs: 2_000, version: 1, route: 'pinned', requests: 1, errors: {}, latency: EMPTY_LATENCY },
+      { atMs: 1_000, version: 1, route: 'stable', requests: 10, errors: { '503': 1, '400': 2 }, rejected: 1, latency: EMPTY_LATENCY },
+      { atMs: 1_000, version: 2, route: 'canary', requests: 3, errors: {}, rejected: 0, latency: EMPTY_LATENCY },
+      { atMs: 2_000, version: 1, route: 'pinned', requests: 1, errors: {}, rejected: 0, latency: EMPTY_LATENCY },
     ];
     const cells = cellsFromLive(traffic, [], 1_000).sort((a, b) => a.version - b.version || a.atMs - b.atMs);
-    expect(cells.map((c) => [c.version, c.atMs, c.requests, c.errors, c.clientErrors])).toEqual([
-      [1, 0, 10, 1, 2],
-      [1, 1_000, 1, 0, 0],
-      [2, 0, 3, 0, 0],
+    expect(cells.map((c) => [c.version, c.atMs, c.requests, c.errors, c.clientErrors, c.rejected])).toEqual([
+      [1, 0, 10, 1, 2, 1],
+      [1, 1_000, 1, 0, 0, 0],
+      [2, 0, 3, 0, 0, 0],
     ]);
   });
 });

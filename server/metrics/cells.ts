@@ -15,6 +15,8 @@ export interface Cell {
   errors: number;
   /** Status 400–499. */
   clientErrors: number;
+  /** Of `requests`, those the gateway answered itself (no ready replica, body refused): not in `latency`. */
+  rejected: number;
   latency: LatencyCounts;
   cacheHits: number;
   cacheMisses: number;
@@ -32,6 +34,7 @@ export function emptyCell(version: number, atMs: number): Cell {
     requests: 0,
     errors: 0,
     clientErrors: 0,
+    rejected: 0,
     latency: new Map(),
     cacheHits: 0,
     cacheMisses: 0,
@@ -47,6 +50,7 @@ export function addInto(a: Cell, b: Cell): void {
   a.requests += b.requests;
   a.errors += b.errors;
   a.clientErrors += b.clientErrors;
+  a.rejected += b.rejected;
   for (const [v, n] of b.latency) a.latency.set(v, (a.latency.get(v) ?? 0) + n);
   a.cacheHits += b.cacheHits;
   a.cacheMisses += b.cacheMisses;
@@ -93,6 +97,7 @@ export function cellsFromLive(traffic: readonly TrafficSecond[], runtime: readon
     c.requests += t.requests;
     c.errors += split.errors;
     c.clientErrors += split.clientErrors;
+    c.rejected += t.rejected;
     addSparse(c.latency, t.latency);
   }
   // Queue depth: sum replicas within a second, then one sample per second.

@@ -26,7 +26,7 @@ export interface MetricsPipeline {
 export function createMetricsService(deps: ServiceDeps, live: LiveStore = new LiveStore(), o: { rollups?: RollupJob; prom?: PromMetrics; gpus?: GpuPoller } = {}): MetricsPipeline {
   const rollups = o.rollups ?? new RollupJob(deps.db, live, () => deps.now().getTime());
   const gpus = o.gpus ?? new GpuPoller();
-  const prom = o.prom ?? new PromMetrics({ db: deps.db, gpus: () => gpus.current() });
+  const prom = o.prom ?? new PromMetrics({ db: deps.db, gpus: () => gpus.current(), rollupRowsSkipped: () => rollups.skippedRows });
   live.listen(prom);
   const sources = { live, watermarks: () => rollups.watermarks() };
   return {

@@ -15,6 +15,8 @@ export interface TrafficSecond {
   route: RouteKind;
   requests: number;
   errors: Record<string, number>;
+  /** Of `requests`, answered by the gateway itself: not in `latency`. */
+  rejected: number;
   /** The gateway's latency histogram, decoded once on arrival for cheap merging (latency-counts.ts). */
   latency: SparseLatency;
 }
@@ -101,7 +103,7 @@ export class LiveStore {
   addGateway(msg: GatewayStatsMessage): void {
     const latencies = msg.traffic.map((t) => sparseFromEncoded(t.latencyHistogram));
     msg.traffic.forEach((t, i) => {
-      this.of(t.endpoint).traffic.push({ atMs: msg.atMs, version: t.version, route: t.route, requests: t.requests, errors: t.errors, latency: latencies[i]! });
+      this.of(t.endpoint).traffic.push({ atMs: msg.atMs, version: t.version, route: t.route, requests: t.requests, errors: t.errors, rejected: t.rejected, latency: latencies[i]! });
     });
     for (const s of msg.shadow) {
       const { endpoint, ...rest } = s;

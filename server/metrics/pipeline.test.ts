@@ -125,6 +125,63 @@ describe('metrics pipeline (real database, fake clock)', () => {
     expect(sum(m.versions.find((v) => v.version === 2)!.points)).toBe(60);
   });
 
+  it('after a restart, 1 s steps spread each 10 s row over its seconds: the rate served, not ten times it', () => {
+    nowMs = T0 + 32_500;
+    metrics.rollups.run();
+    const after = createMetricsService(deps, new LiveStore(undefined, nowMs), { gpus: NO_GPUS() });
+    const m = after.service.endpoint('ep', { range: '5m' });
+    expect(m.stepSeconds).toBe(1);
+    const v1 = m.versions.find((v) => v.version === 1)!.points;
+    const busy = v1.filter((p) => p.requests > 0);
+    expect(busy).toHaveLength(30);
+    expect(new Set(busy.map((p) => p.rps))).toEqual(new Set([10]));
+    // Ratios are the row's: 1 % of each 10 s row is a 503; the queue averaged 4.
+    expect(new Set(busy.map((p) => p.errorRatePct))).toEqual(new Set([1]));
+    expect(new Set(busy.map((p) => p.queueDepth))).toEqual(new Set([4]));
+    expect(sum(v1)).toBe(300);
+    expect(busy[0]!.p50Ms).toBeCloseTo(5, 0);
+
+    // A step the rows do not divide is rounded up to them rather than cutting a row apart.
+    expect(after.service.endpoint('ep', { from: String(T0), to: String(T0 + 30_000), step: 3 }).stepSeconds).toBe(10);
+  });
+
+  it('skips and counts a row it cannot store, saves the others, and keeps saving on later runs', async () => {
+    // What `/v2/models/__proto__/infer` once put in the live store: endpoint "undefined", version NaN.
+    const stats = new TrafficStats(T0 + 30_000);
+    stats.record('undefined', Number.NaN, 'stable', 500, 100);
+    stats.record('ep', 1, 'stable', 200, 1_000);
+    live.addGateway(stats.flush(T0 + 31_000));
+    nowMs = T0 + 42_500;
+    expect(metrics.rollups.run()).toMatchObject({ wrote10s: 7, skipped: 1 }); // 3 buckets × 2 versions, and ep's new second
+    expect(metrics.rollups.skippedRows).toBe(1);
+    const text = (await metrics.service.prometheus()).body;
+    expect(text).toMatch(/^slipway_metrics_rollup_rows_skipped_total 1$/m);
+
+    stats.record('ep', 1, 'stable', 200, 1_000);
+    live.addGateway(stats.flush(T0 + 45_000));
+    nowMs = T0 + 52_500;
+    expect(metrics.rollups.run()).toMatchObject({ wrote10s: 1, skipped: 0 });
+    const rows = deps.db.select().from(metricRollups).where(eq(metricRollups.resolutionSeconds, 10)).all();
+    expect(rows.map((r) => r.bucketStart.getTime() - T0).filter((t) => t >= 30_000)).toEqual([30_000, 40_000]);
+    expect(rows.every((r) => r.endpoint === 'ep')).toBe(true);
+  });
+
+  it('keeps requests the gateway rejected itself out of the latency percentiles, and reports them apart', () => {
+    const stats = new TrafficStats(T0 + 30_000);
+    for (let i = 0; i < 90; i++) stats.reject('ep', 1, 'stable', 503); // an outage's fast 503s
+    for (let i = 0; i < 10; i++) stats.record('ep', 1, 'stable', 200, 20_000);
+    live.addGateway(stats.flush(T0 + 31_000));
+    nowMs = T0 + 31_500;
+    const last = metrics.service.endpoint('ep', { range: '5m' }).versions.find((v) => v.version === 1)!.points.at(-1)!;
+    expect(last).toMatchObject({ t: T0 + 30_000, requests: 100, errors: 90, rejected: 90, errorRatePct: 90 });
+    expect(last.p50Ms).toBeCloseTo(20, 0);
+
+    nowMs = T0 + 42_500;
+    metrics.rollups.run();
+    const row = deps.db.select().from(metricRollups).all().find((r) => r.bucketStart.getTime() === T0 + 30_000 && r.version === 1);
+    expect(row).toMatchObject({ requests: 100, errors: 90, rejected: 90 });
+  });
+
   it('folds 10 s rows into minutes and deletes rows past retention', () => {
     nowMs = T0 + 62_500;
     const first = metrics.rollups.run();

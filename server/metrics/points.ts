@@ -13,6 +13,7 @@ export function cellToPoint(c: Cell, stepSeconds: number): MetricsPoint {
     requests: c.requests,
     errors: c.errors,
     clientErrors: c.clientErrors,
+    rejected: c.rejected,
     rps: round(c.requests / stepSeconds),
     errorRatePct: c.requests > 0 ? round((100 * c.errors) / c.requests) : null,
     p50Ms: latency?.p50Ms ?? null,
@@ -24,6 +25,22 @@ export function cellToPoint(c: Cell, stepSeconds: number): MetricsPoint {
     cacheHitRatio: lookups > 0 ? round(c.cacheHits / lookups, 4) : null,
     cacheHits: c.cacheHits,
     cacheMisses: c.cacheMisses,
+  };
+}
+
+/**
+ * A running rounder: cells spread from a coarser row hold fractional counts; rounding the running
+ * total (not each step) shows whole numbers that add up to the rows exactly.
+ */
+function wholeCounts(): (x: number) => number {
+  let exact = 0;
+  let shown = 0;
+  return (x) => {
+    exact += x;
+    const next = Math.round(exact);
+    const out = next - shown;
+    shown = next;
+    return out;
   };
 }
 
@@ -46,9 +63,20 @@ export function toSeries(cells: readonly Cell[], fromMs: number, stepMs: number,
     .map((version) => {
       const m = byVersion.get(version)!;
       const points: MetricsPoint[] = [];
+      const [requests, errors, clientErrors, rejected, cacheHits, cacheMisses] = Array.from({ length: 6 }, wholeCounts);
       for (let i = 0; i < count; i++) {
         const t = fromMs + i * stepMs;
-        points.push(cellToPoint(m.get(t) ?? emptyCell(version, t), stepMs / 1000));
+        const c = m.get(t) ?? emptyCell(version, t);
+        // Rates and ratios come from the exact shares; only the counts shown are whole.
+        points.push({
+          ...cellToPoint(c, stepMs / 1000),
+          requests: requests!(c.requests),
+          errors: errors!(c.errors),
+          clientErrors: clientErrors!(c.clientErrors),
+          rejected: rejected!(c.rejected),
+          cacheHits: cacheHits!(c.cacheHits),
+          cacheMisses: cacheMisses!(c.cacheMisses),
+        });
       }
       return { version, points };
     });

@@ -90,6 +90,28 @@ describe('PromMetrics', () => {
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
   });
 
+  it('counts rejected requests apart from the duration histogram, unrouted ones without labels, and skipped rollup rows', async () => {
+    let skipped = 0;
+    prom = new PromMetrics({ db: deps.db, gpus: () => gpus, rollupRowsSkipped: () => skipped });
+    const t = new TrafficStats(0);
+    t.record('ep', 1, 'stable', 200, 2_000);
+    t.reject('ep', 1, 'stable', 503);
+    t.reject('ep', 1, 'stable', 503);
+    t.unrouted();
+    prom.gateway(t.flush(1_000));
+    t.unrouted();
+    prom.gateway(t.flush(2_000));
+    skipped = 3;
+    const text = await prom.text();
+    const l = 'endpoint="ep",version="1",route="stable"';
+    expect(sample(text, `slipway_gateway_requests_total{${l}}`)).toBe(3);
+    expect(sample(text, `slipway_gateway_errors_total{${l},status="503",class="5xx"}`)).toBe(2);
+    expect(sample(text, `slipway_gateway_rejected_requests_total{${l}}`)).toBe(2);
+    expect(sample(text, `slipway_gateway_request_duration_seconds_count{${l}}`)).toBe(1);
+    expect(sample(text, 'slipway_gateway_unrouted_requests_total')).toBe(2);
+    expect(sample(text, 'slipway_metrics_rollup_rows_skipped_total')).toBe(3);
+  });
+
   it('reads rollout phase and weight, restarts and GPUs at scrape time', async () => {
     const ep = deps.db.select().from(endpoints).get()!;
     const v2 = deps.db.select().from(modelVersions).all().find((v) => v.version === 2)!;

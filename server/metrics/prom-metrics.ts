@@ -23,6 +23,7 @@ const MIB = 1024 * 1024;
 interface TrafficTotals {
   labels: { endpoint: string; version: string; route: string };
   requests: number;
+  rejected: number;
   errorsByStatus: Map<string, number>;
   buckets: BucketCounts;
 }
@@ -45,6 +46,8 @@ export interface PromSources {
   db: Db;
   gpus(): GpuStats[];
   nowMs?: () => number;
+  /** Rollup rows skipped as unstorable since start (the rollup job's count). */
+  rollupRowsSkipped?: () => number;
 }
 
 export class PromMetrics implements LiveListener {
@@ -52,6 +55,7 @@ export class PromMetrics implements LiveListener {
   private readonly traffic = new Map<string, TrafficTotals>();
   private readonly runtimeTotals = new Map<string, RuntimeTotals>();
   private readonly runtimeLatest = new Map<string, RuntimeLatest>();
+  private unrouted = 0;
   private readonly now: () => number;
   private withProcess = false;
 
@@ -61,6 +65,7 @@ export class PromMetrics implements LiveListener {
     this.defineRuntime();
     this.defineFromDatabase();
     this.defineGpu();
+    this.defineRollups();
   }
 
   get contentType(): string {
@@ -87,13 +92,15 @@ export class PromMetrics implements LiveListener {
       const key = `${t.endpoint}\u0000${t.version}\u0000${t.route}`;
       let tot = this.traffic.get(key);
       if (!tot) {
-        tot = { labels: { endpoint: t.endpoint, version: String(t.version), route: t.route }, requests: 0, errorsByStatus: new Map(), buckets: emptyBuckets() };
+        tot = { labels: { endpoint: t.endpoint, version: String(t.version), route: t.route }, requests: 0, rejected: 0, errorsByStatus: new Map(), buckets: emptyBuckets() };
         this.traffic.set(key, tot);
       }
       tot.requests += t.requests;
+      tot.rejected += t.rejected;
       for (const [status, n] of Object.entries(t.errors)) tot.errorsByStatus.set(status, (tot.errorsByStatus.get(status) ?? 0) + n);
       addLatency(tot.buckets, latencies?.[index] ?? sparseFromEncoded(t.latencyHistogram));
     });
+    this.unrouted += msg.unrouted;
   }
 
   runtime(endpoint: string, version: number, instanceId: string, stats: RuntimeStats): void {
@@ -137,7 +144,40 @@ export class PromMetrics implements LiveListener {
         }
       },
     });
+    new Counter({
+      name: 'slipway_gateway_rejected_requests_total',
+      help: 'Requests the gateway answered itself without a runtime (no ready replica, body refused); counted in requests and errors, not in the duration histogram',
+      labelNames: ['endpoint', 'version', 'route'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const t of traffic.values()) this.inc(t.labels, t.rejected);
+      },
+    });
+    const unrouted = () => this.unrouted;
+    new Counter({
+      name: 'slipway_gateway_unrouted_requests_total',
+      help: 'Requests the gateway could not route (404: unknown path, model name or version); no endpoint label, since the client chose the name',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(unrouted());
+      },
+    });
     this.registry.registerMetric(latencyHistogramMetric(traffic));
+  }
+
+  private defineRollups(): void {
+    const skipped = this.src.rollupRowsSkipped ?? (() => 0);
+    new Counter({
+      name: 'slipway_metrics_rollup_rows_skipped_total',
+      help: 'Metric rollup rows left out because they could not be stored (the other rows of the run are saved)',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(skipped());
+      },
+    });
   }
 
   private defineRuntime(): void {

@@ -1,14 +1,17 @@
 /**
  * `GET /endpoints/{endpoint}/metrics`: resolves the range, reads each piece from its source (1 min
- * rollups, 10 s rollups, live seconds), and folds everything into aligned per-version steps.
+ * rollups, 10 s rollups, live seconds), and folds everything into aligned per-version steps. A
+ * rollup row coarser than the step is spread over the steps it covers (resample.ts), so a chart
+ * right after a restart draws the rate that was served, not one 10 s row per second.
  */
 import type { ServiceDeps } from '../deps';
 import { getEndpoint } from '../endpoints/list-endpoints';
 import { bucketOfEnd, cellsFromLive, type Cell } from './cells';
 import { chartEvents } from './chart-events';
 import type { LiveStore } from './live-store';
-import { planPieces, resolveRange, type Piece, type Watermarks } from './metrics-range';
+import { planPieces, resolveRange, SOURCE_RESOLUTION_MS, type Piece, type ResolvedRange, type Watermarks } from './metrics-range';
 import { toSeries } from './points';
+import { fitStepMs, spreadCells } from './resample';
 import { ROLLUP_10S_MS, ROLLUP_1M_MS } from './rollup-plan';
 import { readRollups } from './rollup-store';
 import type { EndpointMetrics, MetricsQuery } from './schemas';
@@ -20,8 +23,11 @@ export interface MetricsSources {
 
 /** `stepMs`: live seconds are bucketed straight into chart steps (steps sit on the same grid from 0). */
 function readPiece(deps: ServiceDeps, src: MetricsSources, endpoint: string, p: Piece, stepMs: number): Cell[] {
-  if (p.kind === 'rollup-10s') return readRollups(deps.db, endpoint, ROLLUP_10S_MS, p.fromMs, p.toMs);
-  if (p.kind === 'rollup-1m') return readRollups(deps.db, endpoint, ROLLUP_1M_MS, p.fromMs, p.toMs);
+  if (p.kind !== 'live') {
+    // From the row that holds `fromMs`: its steps inside the range are drawn, the rest dropped by toSeries.
+    const spanMs = p.kind === 'rollup-10s' ? ROLLUP_10S_MS : ROLLUP_1M_MS;
+    return spreadCells(readRollups(deps.db, endpoint, spanMs, Math.floor(p.fromMs / spanMs) * spanMs, p.toMs), spanMs, stepMs);
+  }
   // Seconds are kept whole on the piece's side of its boundaries, so pieces never count one twice.
   const inPiece = (atMs: number) => {
     const second = bucketOfEnd(atMs, 1000);
@@ -32,11 +38,26 @@ function readPiece(deps: ServiceDeps, src: MetricsSources, endpoint: string, p: 
   return cellsFromLive(traffic, runtime, stepMs);
 }
 
-/** Cells of one endpoint over [fromMs, toMs) from whichever sources cover it. */
-export function readCells(deps: ServiceDeps, src: MetricsSources, endpoint: string, source: Piece['kind'], fromMs: number, toMs: number, stepMs = 1000): Cell[] {
+function piecesOf(deps: ServiceDeps, src: MetricsSources, r: ResolvedRange): Piece[] {
   const nowMs = deps.now().getTime();
-  const pieces = planPieces(source, fromMs, toMs, { ...src.watermarks(), liveStartMs: src.live.dataStartMs(nowMs) });
-  return pieces.flatMap((p) => readPiece(deps, src, endpoint, p, stepMs));
+  return planPieces(r.source, r.fromMs, r.fromMs + r.count * r.stepMs, { ...src.watermarks(), liveStartMs: src.live.dataStartMs(nowMs) });
+}
+
+/**
+ * The range and the pieces that cover it, with a step every piece's resolution divides or is a
+ * multiple of (a 3 s step over 10 s rows would cut rows apart, so it becomes 10 s).
+ */
+function plan(deps: ServiceDeps, src: MetricsSources, q: MetricsQuery): { r: ResolvedRange; pieces: Piece[] } {
+  const nowMs = deps.now().getTime();
+  const horizonMs = dataHorizonMs(src.live, nowMs);
+  let r = resolveRange(q, nowMs, horizonMs);
+  let pieces = piecesOf(deps, src, r);
+  const stepMs = fitStepMs(r.stepMs, pieces.map((p) => SOURCE_RESOLUTION_MS[p.kind]));
+  if (stepMs !== r.stepMs) {
+    r = resolveRange({ ...q, step: stepMs / 1000 }, nowMs, horizonMs);
+    pieces = piecesOf(deps, src, r);
+  }
+  return { r, pieces };
 }
 
 /** A flush older than this means a quiet or stopped gateway: ranges then end at `now`. */
@@ -51,10 +72,8 @@ export function dataHorizonMs(live: LiveStore, nowMs: number): number {
 
 export function queryMetrics(deps: ServiceDeps, src: MetricsSources, endpoint: string, q: MetricsQuery): EndpointMetrics {
   getEndpoint(deps, endpoint); // NOT_FOUND for an unknown endpoint
-  const nowMs = deps.now().getTime();
-  const r = resolveRange(q, nowMs, dataHorizonMs(src.live, nowMs));
-  const endMs = r.fromMs + r.count * r.stepMs;
-  const cells = readCells(deps, src, endpoint, r.source, r.fromMs, endMs, r.stepMs);
+  const { r, pieces } = plan(deps, src, q);
+  const cells = pieces.flatMap((p) => readPiece(deps, src, endpoint, p, r.stepMs));
   return {
     endpoint,
     from: new Date(r.fromMs).toISOString(),

@@ -1,28 +1,39 @@
 /**
  * Reads and writes `metric_rollups`. Writes are batched into one synchronous transaction per run
- * (better-sqlite3: no await inside); a rerun of a bucket replaces its row.
+ * (better-sqlite3: no await inside); a rerun of a bucket replaces its row. Rows that cannot be
+ * stored are left out and reported, so one bad series never costs the others their history.
  */
 import { and, eq, gte, lt, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { metricRollups } from '../../db/schema';
 import { emptyCell, type Cell } from './cells';
 import { addSparse, countsToJson, sparseFromJson } from './latency-counts';
+import { rollupRowProblem, type RollupRow } from './rollup-row';
 
 export interface EndpointCells {
   endpoint: string;
   cells: Cell[];
 }
 
-type RollupRow = typeof metricRollups.$inferInsert;
+export interface SkippedRow {
+  endpoint: unknown;
+  version: unknown;
+  problem: string;
+}
+
+export interface RollupWrite {
+  written: number;
+  skipped: SkippedRow[];
+}
 
 function figuresOf(row: RollupRow): Partial<RollupRow> {
   const { endpoint: _e, version: _v, bucketStart: _b, resolutionSeconds: _r, ...figures } = row;
   return figures;
 }
 
-export function writeRollups(db: Db, resolutionMs: number, batch: readonly EndpointCells[]): number {
+export function writeRollups(db: Db, resolutionMs: number, batch: readonly EndpointCells[]): RollupWrite {
   const resolutionSeconds = resolutionMs / 1000;
-  const rows = batch.flatMap(({ endpoint, cells }) =>
+  const all: RollupRow[] = batch.flatMap(({ endpoint, cells }) =>
     cells.map((c) => {
       const latencyHistogram = countsToJson(c.latency);
       return {
@@ -33,6 +44,7 @@ export function writeRollups(db: Db, resolutionMs: number, batch: readonly Endpo
         requests: c.requests,
         errors: c.errors,
         clientErrors: c.clientErrors,
+        rejected: c.rejected,
         latencyHistogram,
         cacheHits: c.cacheHits,
         cacheMisses: c.cacheMisses,
@@ -43,7 +55,14 @@ export function writeRollups(db: Db, resolutionMs: number, batch: readonly Endpo
       };
     }),
   );
-  if (rows.length === 0) return 0;
+  const rows: RollupRow[] = [];
+  const skipped: SkippedRow[] = [];
+  for (const row of all) {
+    const problem = rollupRowProblem(row);
+    if (problem === null) rows.push(row);
+    else skipped.push({ endpoint: row.endpoint, version: row.version, problem });
+  }
+  if (rows.length === 0) return { written: 0, skipped };
   db.transaction((tx) => {
     for (const row of rows) {
       tx.insert(metricRollups)
@@ -55,7 +74,7 @@ export function writeRollups(db: Db, resolutionMs: number, batch: readonly Endpo
         .run();
     }
   });
-  return rows.length;
+  return { written: rows.length, skipped };
 }
 
 /** Cells of one endpoint with a bucket start in [fromMs, toMs). */
@@ -85,6 +104,7 @@ function fillCell(cell: Cell, r: typeof metricRollups.$inferSelect): Cell {
     requests: r.requests,
     errors: r.errors,
     clientErrors: r.clientErrors,
+    rejected: r.rejected,
     cacheHits: r.cacheHits,
     cacheMisses: r.cacheMisses,
     batches: r.batches,

@@ -45,6 +45,12 @@ export const MetricsPoint = z.object({
   errors: z.number().int().nonnegative(),
   /** Answers with status 400–499 (bad input, unknown version): not counted in errorRatePct. */
   clientErrors: z.number().int().nonnegative(),
+  /**
+   * Of `requests`, those the gateway answered itself without a runtime (no ready replica, body
+   * refused): they count in `errors`/`clientErrors` but not in the latency figures, which cover
+   * answered requests only. Always sent; optional for older clients.
+   */
+  rejected: z.number().int().nonnegative().optional(),
   rps: z.number().nonnegative(),
   errorRatePct: z.number().min(0).max(100).nullable(),
   /** From the step's merged latency histogram, never an average of percentiles. */

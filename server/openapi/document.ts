@@ -52,13 +52,16 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Missing or invalid credentials',
   403: 'The credential lacks the role, or a cross-site browser request was refused',
   404: 'Not found',
+  405: 'Method not allowed',
   409: 'Conflicts with the current state (duplicate name, in use, archived)',
   412: 'Precondition failed',
   413: 'Payload too large',
   415: 'Unsupported content type',
   422: 'Not a loadable ONNX model',
+  429: 'Too many failed attempts from this client; see `Retry-After`',
   500: 'Internal error (no details are disclosed)',
   503: 'The control plane is not ready',
+  507: 'The data volume is full (free space, then retry)',
 };
 
 const BINARY = { type: 'string' as const, contentMediaType: 'application/octet-stream' };

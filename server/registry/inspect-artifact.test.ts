@@ -2,6 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EXTERNAL_DATA_REASON } from '../../protocol/inspect';
+import { scaleModel } from '../../testing/onnx';
+import { externalDataModel } from '../../testing/onnx/hostile';
+import { ModelProto } from '../../testing/onnx/proto';
 import { AppError } from '../errors';
 import { DEMO_MODEL_PATH, PROJECT_ROOT } from '../test-support';
 import { inspectArtifact } from './inspect-artifact';
@@ -42,6 +46,22 @@ describe('inspectArtifact', () => {
     const err = await failure(inspectArtifact(DEMO_MODEL_PATH, { script: script(name.replace(/\W/g, '_'), body), cwd: PROJECT_ROOT }));
     expect(err.code).toBe('UNPROCESSABLE');
     expect(err.message).toMatch(message);
+  });
+
+  /** `package.json` once loaded: ORT read four of its bytes as the weight. */
+  it.each(['package.json', '../../etc/passwd', '/etc/passwd'])('refuses external data at %s before ONNX Runtime reads it', async (location) => {
+    const file = join(dir, 'external.onnx');
+    writeFileSync(file, externalDataModel(location));
+    const err = await failure(inspectArtifact(file, { script: join(PROJECT_ROOT, 'runtime', 'inspect-model.ts'), cwd: PROJECT_ROOT }));
+    expect({ code: err.code, message: err.message }).toEqual({ code: 'UNPROCESSABLE', message: `Not a loadable ONNX model: ${EXTERNAL_DATA_REASON}` });
+  });
+
+  it('rewords what ONNX Runtime says about a model it cannot load, without its C++ signature', async () => {
+    const model = ModelProto.toObject(ModelProto.decode(scaleModel(2)));
+    const file = join(dir, 'ir99.onnx');
+    writeFileSync(file, ModelProto.encode(ModelProto.fromObject({ ...model, ir_version: 99 })).finish());
+    const err = await failure(inspectArtifact(file, { script: join(PROJECT_ROOT, 'runtime', 'inspect-model.ts'), cwd: PROJECT_ROOT }));
+    expect(err.message).toMatch(/^Not a loadable ONNX model: its IR version 99 is newer than this ONNX Runtime supports \(at most \d+\)$/);
   });
 
   it('kills an inspector that hangs past the time limit', async () => {

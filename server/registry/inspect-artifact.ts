@@ -1,16 +1,19 @@
 /**
  * Validates an uploaded file by loading it in a separate, short-lived process
  * (runtime/inspect-model.ts): a malformed model may crash or hang ONNX Runtime, and that must cost
- * one child process, never the control plane. Any failure is UNPROCESSABLE.
+ * one child process, never the control plane. Any failure is UNPROCESSABLE, with the inspector's
+ * reason reworded by `plainReason` (never a server path or a native signature).
  */
 import { spawn } from 'node:child_process';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { plainReason } from './plain-reason';
 import { ModelMetadata, ModelSignature, type ModelMetadata as Metadata, type ModelSignature as Signature } from './schemas';
 
 export const INSPECT_TIMEOUT_MS = 20_000;
 const MAX_STDOUT_BYTES = 4 * 1024 * 1024;
-const MAX_STDERR_CHARS = 2000;
+/** The reason comes last: keep the tail of what the inspector printed. */
+const MAX_STDERR_CHARS = 8000;
 
 export interface InspectOptions {
   /** Absolute path of runtime/inspect-model.ts. */
@@ -44,7 +47,7 @@ export function inspectArtifact(file: string, opts: InspectOptions): Promise<{ s
       if (stdout.length < MAX_STDOUT_BYTES) stdout += s;
     });
     child.stderr.setEncoding('utf8').on('data', (s: string) => {
-      if (stderr.length < MAX_STDERR_CHARS) stderr += s;
+      stderr = (stderr + s).slice(-MAX_STDERR_CHARS);
     });
     child.on('error', (err) => {
       clearTimeout(timer);
@@ -54,7 +57,7 @@ export function inspectArtifact(file: string, opts: InspectOptions): Promise<{ s
       clearTimeout(timer);
       if (timedOut) return rejectPromise(reject(`loading took longer than ${timeoutMs / 1000} s`));
       if (code !== 0) {
-        const why = stderr.trim().split('\n').pop()?.slice(0, 500) || `inspector exited with ${signal ?? `code ${code}`}`;
+        const why = plainReason(stderr) ?? `inspector exited with ${signal ?? `code ${code}`}`;
         return rejectPromise(reject(why));
       }
       const line = stdout.trim().split('\n').pop() ?? '';

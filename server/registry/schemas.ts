@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DATATYPES } from '../../protocol/datatypes';
-import { DnsLabel, IsoTime, NextCursor, PageLimit, Tag, Tags } from '../common/schemas';
+import { DnsLabel, IsoTime, NextCursor, PageLimit, PathPositiveInt, Tag, Tags } from '../common/schemas';
 
 export const MODEL_STATUSES = ['active', 'archived'] as const;
 export const ModelStatus = z.enum(MODEL_STATUSES);
@@ -81,7 +81,8 @@ export const ModelMetadata = z.object({
 });
 export type ModelMetadata = z.infer<typeof ModelMetadata>;
 
-export const VersionNumber = z.coerce.number().int().min(1);
+/** In paths (`/versions/{version}`); see PathPositiveInt. */
+export const VersionNumber = PathPositiveInt;
 
 export const ModelVersion = z.object({
   model: z.string(),

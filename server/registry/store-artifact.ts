@@ -3,8 +3,12 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
+export function artifactFileName(sha256: string): string {
+  return `${sha256}.onnx`;
+}
+
 export function artifactPath(artifactsDir: string, sha256: string): string {
-  return join(artifactsDir, `${sha256}.onnx`);
+  return join(artifactsDir, artifactFileName(sha256));
 }
 
 /**

@@ -4,7 +4,7 @@
  * shadow analyse by default, blue-green opts in (preview traffic is often zero).
  */
 import { z } from 'zod';
-import { IsoTime } from '../common/schemas';
+import { IsoTime, PathPositiveInt } from '../common/schemas';
 import { ANALYSIS_DEFAULTS } from './defaults';
 import { ROLLOUT_PHASES, ROLLOUT_STRATEGIES } from './phases';
 
@@ -141,4 +141,4 @@ export type Rollout = z.infer<typeof Rollout>;
 export const RolloutList = z.object({ items: z.array(Rollout) });
 export type RolloutList = z.infer<typeof RolloutList>;
 
-export const RolloutIdParams = z.object({ id: z.coerce.number().int().min(1) });
+export const RolloutIdParams = z.object({ id: PathPositiveInt });

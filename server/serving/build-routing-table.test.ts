@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplicaAddress } from '../gateway/routing-table';
+import { routingTableJson, type ReplicaAddress } from '../gateway/routing-table';
 import type { DesiredVersion } from '../supervisor/desired-state';
 import { buildRoutingTable } from './build-routing-table';
 
@@ -19,13 +19,13 @@ const r = (id: string): ReplicaAddress => ({ id, socketPath: `/s/${id}` });
 describe('buildRoutingTable', () => {
   it('routes each endpoint to its stable version with the ready replicas of every version', () => {
     const table = buildRoutingTable([dv('a', 1, true), dv('a', 2, false)], new Map([['a', new Map([[1, [r('x')]], [2, [r('y')]]])]]), new Map(), new Map());
-    expect(table).toEqual({ a: { endpoint: 'a', stableVersion: 1, replicas: { 1: [r('x')], 2: [r('y')] } } });
+    expect(table).toEqual(new Map([['a', { endpoint: 'a', stableVersion: 1, replicas: new Map([[1, [r('x')]], [2, [r('y')]]]) }]]));
   });
 
   it('applies the rollout overlay', () => {
     const overlay = { canary: { version: 2, weightPct: 20, stickyHeader: 'k' } };
     const table = buildRoutingTable([dv('a', 1, true)], new Map(), new Map([['a', overlay]]), new Map());
-    expect(table.a).toMatchObject({ stableVersion: 1, replicas: {}, canary: overlay.canary });
+    expect(table.get('a')).toMatchObject({ stableVersion: 1, replicas: new Map(), canary: overlay.canary });
   });
 
   it.each([
@@ -36,11 +36,20 @@ describe('buildRoutingTable', () => {
   ])('$name', ({ ready, handoff, want }) => {
     const readyMap = new Map([['a', new Map(ready.map(([v, ids]) => [v as number, (ids as string[]).map(r)]))]]);
     const table = buildRoutingTable([dv('a', 2, true)], readyMap, new Map(), new Map(handoff === undefined ? [] : [['a', handoff]]));
-    expect(table.a!.stableVersion).toBe(want);
+    expect(table.get('a')!.stableVersion).toBe(want);
   });
 
   it('omits versions without ready replicas', () => {
     const table = buildRoutingTable([dv('a', 1, true)], new Map([['a', new Map([[1, []]])]]), new Map(), new Map());
-    expect(table.a!.replicas).toEqual({});
+    expect(table.get('a')!.replicas).toEqual(new Map());
+  });
+});
+
+describe('routingTableJson', () => {
+  it('tells tables apart by their replicas (a Map alone stringifies as {})', () => {
+    const one = buildRoutingTable([dv('a', 1, true)], new Map([['a', new Map([[1, [r('x')]]])]]), new Map(), new Map());
+    const other = buildRoutingTable([dv('a', 1, true)], new Map([['a', new Map([[1, [r('y')]]])]]), new Map(), new Map());
+    expect(routingTableJson(one)).not.toBe(routingTableJson(other));
+    expect(routingTableJson(one)).toBe(routingTableJson(buildRoutingTable([dv('a', 1, true)], new Map([['a', new Map([[1, [r('x')]]])]]), new Map(), new Map())));
   });
 });

@@ -19,18 +19,18 @@ export function buildRoutingTable(
   overlays: ReadonlyMap<string, RouteOverlay>,
   handoff: ReadonlyMap<string, number>,
 ): RoutingTable {
-  const table: RoutingTable = {};
+  const table: RoutingTable = new Map();
   for (const d of desired) {
     if (!d.stable) continue;
     const byVersion = ready.get(d.endpoint);
-    const replicas: Record<number, ReplicaAddress[]> = {};
-    for (const [version, list] of byVersion ?? []) if (list.length > 0) replicas[version] = list;
-    table[d.endpoint] = {
+    const replicas = new Map<number, ReplicaAddress[]>();
+    for (const [version, list] of byVersion ?? []) if (list.length > 0) replicas.set(version, list);
+    table.set(d.endpoint, {
       endpoint: d.endpoint,
       stableVersion: servingVersion(d.version, byVersion, handoff.get(d.endpoint)),
       replicas,
       ...overlays.get(d.endpoint),
-    };
+    });
   }
   return table;
 }

@@ -39,6 +39,8 @@ interface Row {
   code: string;
   /** Field paths the envelope's `issues` must name. */
   issues?: string[];
+  /** The one audit action the refusal itself records (a failed sign-in); nothing else may change. */
+  records?: string;
 }
 
 const asAdmin = (extra: Call = {}) => (admin: Call) => ({ ...admin, ...extra });
@@ -83,7 +85,7 @@ const rows: Row[] = [
   { name: 'unknown bearer token', method: 'POST', path: '/models', call: () => ({ token: `slw_${'0'.repeat(40)}`, json: { name: 'fresh' } }), status: 401, code: 'UNAUTHORIZED' },
   { name: 'malformed Authorization header', method: 'GET', path: '/models', call: () => ({ headers: { authorization: 'Basic YWRtaW46YWRtaW4=' } }), status: 401, code: 'UNAUTHORIZED' },
   { name: 'forged session cookie', method: 'GET', path: '/auth/me', call: () => ({ cookie: 'slipway_session=forged' }), status: 401, code: 'UNAUTHORIZED' },
-  { name: 'wrong login token', method: 'POST', path: '/auth/login', call: () => ({ json: { token: 'slw_wrong' } }), status: 401, code: 'UNAUTHORIZED' },
+  { name: 'wrong login token', method: 'POST', path: '/auth/login', call: () => ({ json: { token: 'slw_wrong' } }), status: 401, code: 'UNAUTHORIZED', records: 'auth.sign-in-failed' },
   { name: 'viewer creating a model', method: 'POST', path: '/models', call: () => ({ token: creds.viewer, json: { name: 'fresh' } }), status: 403, code: 'FORBIDDEN' },
   { name: 'viewer archiving a model', method: 'POST', path: '/models/resnet/archive', call: () => ({ token: creds.viewer }), status: 403, code: 'FORBIDDEN' },
   { name: 'deployer deleting a model', method: 'DELETE', path: '/models/resnet', call: () => ({ token: creds.deployer }), status: 403, code: 'FORBIDDEN' },
@@ -104,7 +106,14 @@ describe('bad input', () => {
       const paths = ((reply.body as { error: { issues?: { path: string }[] } }).error.issues ?? []).map((i) => i.path);
       expect(paths).toEqual(expect.arrayContaining(row.issues));
     }
-    expect(await snapshot(plane, ['resnet'])).toEqual(before);
+    const after = (await snapshot(plane, ['resnet'])) as { audit: { items: unknown[] } };
+    if (row.records) {
+      const [recorded, ...rest] = after.audit.items;
+      expect(recorded).toMatchObject({ action: row.records, actor: 'anonymous' });
+      expect({ ...after, audit: { ...after.audit, items: rest } }).toEqual(before);
+    } else {
+      expect(after).toEqual(before);
+    }
   });
 
   it('still accepts the same-origin cookie mutation the rows above refuse', async () => {

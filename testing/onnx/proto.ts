@@ -1,6 +1,7 @@
 /**
  * The subset of onnx.proto (proto2, field numbers as in onnx/onnx `onnx/onnx.proto`) needed to
- * encode small test models. Encoding only: tests build models, ONNX Runtime reads them.
+ * encode small test models, and the fields hostile ones need (external data, nested graphs,
+ * functions). Tests build models; ONNX Runtime reads them.
  */
 import protobuf from 'protobufjs';
 
@@ -19,9 +20,13 @@ message AttributeProto {
   optional int64 i = 3;
   optional bytes s = 4;
   optional TensorProto t = 5;
+  optional GraphProto g = 6;
   repeated float floats = 7;
   repeated int64 ints = 8;
   repeated bytes strings = 9;
+  repeated TensorProto tensors = 10;
+  repeated GraphProto graphs = 11;
+  optional SparseTensorProto sparse_tensor = 22;
 }
 
 message ValueInfoProto {
@@ -49,12 +54,29 @@ message ModelProto {
   optional int64 model_version = 5;
   optional string doc_string = 6;
   optional GraphProto graph = 7;
+  repeated TrainingInfoProto training_info = 20;
+  repeated FunctionProto functions = 25;
+}
+
+message TrainingInfoProto {
+  optional GraphProto initialization = 1;
+  optional GraphProto algorithm = 2;
+}
+
+message FunctionProto {
+  optional string name = 1;
+  repeated string input = 4;
+  repeated string output = 5;
+  repeated NodeProto node = 7;
+  repeated OperatorSetIdProto opset_import = 9;
+  optional string domain = 10;
 }
 
 message GraphProto {
   repeated NodeProto node = 1;
   optional string name = 2;
   repeated TensorProto initializer = 5;
+  repeated SparseTensorProto sparse_initializer = 15;
   optional string doc_string = 10;
   repeated ValueInfoProto input = 11;
   repeated ValueInfoProto output = 12;
@@ -67,6 +89,19 @@ message TensorProto {
   repeated string string_data = 6;
   optional string name = 8;
   optional bytes raw_data = 9;
+  repeated StringStringEntryProto external_data = 13;
+  optional int32 data_location = 14;
+}
+
+message SparseTensorProto {
+  optional TensorProto values = 1;
+  optional TensorProto indices = 2;
+  repeated int64 dims = 3;
+}
+
+message StringStringEntryProto {
+  optional string key = 1;
+  optional string value = 2;
 }
 
 message TensorShapeProto {

@@ -11,7 +11,7 @@ export const login = defineRoute({
   tags: ['auth'],
   body: { kind: 'json', schema: LoginInput },
   response: { status: 200, description: 'Logged in; the session cookie is set', schema: Me },
-  errors: [401, 403],
+  errors: [401, 403, 429],
 });
 
 export const logout = defineRoute({

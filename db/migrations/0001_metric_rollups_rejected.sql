@@ -1,0 +1,1 @@
+ALTER TABLE `metric_rollups` ADD `rejected` integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,104 @@
+/**
+ * Fuzz of the gateway in front of a real runtime: 10,000 seeded requests mixing mutated bodies,
+ * inherited keys (`__proto__`, `constructor`, …) as model names and versions, and odd routing
+ * headers. Every answer must be a 200, 400 or 404 (never a 500 or a hang); afterwards the gateway
+ * still serves, and the metrics rollup still saves the real endpoint's history and nothing else.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricRollups } from '../../db/schema';
+import { waitFor } from '../control-plane';
+import { inheritedKeyPath, INHERITED_KEYS, mutateBytes, mutateJson, pick, type Json, type Rand } from '../fuzz/mutations';
+import { mulberry32, scaleModel } from '../onnx';
+import { infer, instanceRows, registerModel, startHarness, type Harness } from './harness';
+
+const SEED = 20261130;
+const MUTATIONS = 10_000;
+const CONCURRENCY = 8;
+
+let h: Harness;
+
+const validJson = (): { [k: string]: Json } => ({ id: 'gz', inputs: [{ name: 'x', datatype: 'FP32', shape: [2, 4], data: [1, 2, 3, 4, 5, 6, 7, 8] }] });
+
+interface FuzzRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: Buffer;
+  /** Statuses this request may answer. */
+  allowed: readonly number[];
+}
+
+function fuzzRequest(rand: Rand): FuzzRequest {
+  const kind = rand();
+  const infer = '/v2/models/ep/infer';
+  if (kind < 0.2) {
+    const { method, path } = inheritedKeyPath(rand, 'ep');
+    return { method, path, headers: {}, body: method === 'POST' ? Buffer.from(JSON.stringify(validJson())) : undefined, allowed: [404] };
+  }
+  // Inherited keys as sticky route keys and preview flags route like any other value.
+  if (kind < 0.3) {
+    const headers = { 'x-slipway-route-key': pick(rand, INHERITED_KEYS), 'x-slipway-preview': pick(rand, ['1', ...INHERITED_KEYS]) };
+    return { method: 'POST', path: infer, headers, body: Buffer.from(JSON.stringify(validJson())), allowed: [200] };
+  }
+  if (kind < 0.65) return { method: 'POST', path: infer, headers: {}, body: Buffer.from(JSON.stringify(mutateJson(rand, validJson))), allowed: [200, 400] };
+  return { method: 'POST', path: infer, headers: {}, body: mutateBytes(rand, Buffer.from(JSON.stringify(validJson()))), allowed: [200, 400] };
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await registerModel(h, 'scale', [scaleModel(2)]);
+  h.services.endpoints.create({ name: 'ep', model: 'scale', version: 1, config: { maxBatchSize: 8 } }, 'test');
+  h.plane.supervisor.trigger();
+  await waitFor(() => (instanceRows(h).some((r) => r.state === 'ready') ? true : undefined), 90_000, 'a ready replica');
+  await waitFor(async () => ((await infer(h, 'ep', [1, 2, 3, 4])).status === 200 ? true : undefined), 10_000, 'a routed answer');
+}, 120_000);
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('fuzzing the gateway', () => {
+  it(`answers ${MUTATIONS} seeded requests with 200/400/404 only, then still serves and saves rollups`, { timeout: 300_000 }, async () => {
+    const startedMs = Date.now();
+    const rand = mulberry32(SEED);
+    const requests = Array.from({ length: MUTATIONS }, () => fuzzRequest(rand));
+    const statuses = new Map<number, number>();
+    const unexpected: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < requests.length) {
+          const i = next++;
+          const r = requests[i]!;
+          const res = await fetch(`${h.gatewayUrl}${r.path}`, { method: r.method, headers: r.headers, body: r.body ? new Uint8Array(r.body) : undefined });
+          const text = await res.text();
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+          if (!r.allowed.includes(res.status) && unexpected.length < 5) unexpected.push(`#${i} ${r.method} ${r.path}: ${res.status} ${text.slice(0, 200)}`);
+          if (res.status === 404 && r.path.includes('/infer') && !/unknown model|not deployed|not found/.test(text) && unexpected.length < 5) unexpected.push(`#${i} ${r.path}: 404 without a KServe error: ${text.slice(0, 200)}`);
+        }
+      }),
+    );
+    expect(unexpected).toEqual([]);
+    expect(statuses.get(404)).toBeGreaterThan(MUTATIONS / 10);
+    expect(statuses.get(400)).toBeGreaterThan(MUTATIONS / 10);
+    expect(statuses.get(200)).toBeGreaterThan(MUTATIONS / 10);
+
+    const after = await infer(h, 'ep', [1, 2, 3, 4]);
+    expect(after).toMatchObject({ status: 200, version: '1' });
+    expect(after.body.outputs?.[0]?.data).toEqual([2, 4, 6, 8]);
+
+    // The fuzz traffic must fold into 10 s rows of the real endpoint, and into no other series.
+    const endedMs = Date.now();
+    await waitFor(() => (h.core.metrics.rollups.run() && h.core.metrics.rollups.watermarks().rolled10sUntilMs > endedMs ? true : undefined), 30_000, 'the rollup past the fuzz');
+    const rows = h.deps.db.select().from(metricRollups).where(eq(metricRollups.resolutionSeconds, 10)).all();
+    expect([...new Set(rows.map((r) => `${r.endpoint}/${r.version}`))]).toEqual(['ep/1']);
+    const fuzzRows = rows.filter((r) => r.bucketStart.getTime() + 10_000 > startedMs);
+    // 404s enter no series; every 200 and 400 of the fuzz is in a saved row (warm-up requests may share the first).
+    expect(fuzzRows.reduce((n, r) => n + r.requests, 0)).toBeGreaterThanOrEqual((statuses.get(200) ?? 0) + (statuses.get(400) ?? 0));
+    expect(h.core.metrics.rollups.skippedRows).toBe(0);
+    expect(h.core.live.endpoints()).toEqual(['ep']);
+    const text = (await h.services.metrics.prometheus()).body;
+    expect(Number(/^slipway_gateway_unrouted_requests_total (\d+)$/m.exec(text)?.[1])).toBe(statuses.get(404));
+  });
+});
