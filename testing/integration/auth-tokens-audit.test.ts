@@ -32,7 +32,12 @@ describe('system routes', () => {
   it('answers health without credentials', async () => {
     const reply = await call(plane, 'GET', '/health');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ status: 'ok', version: expect.any(String), uptimeSeconds: expect.any(Number) });
+    expect(reply.body).toEqual({
+      status: 'ok',
+      version: expect.any(String),
+      uptimeSeconds: expect.any(Number),
+      storage: { ok: true, freeBytes: expect.any(Number), totalBytes: expect.any(Number), lowSpaceThresholdBytes: expect.any(Number) },
+    });
     expect(reply.headers.get('cache-control')).toBe('no-store');
   });
 

@@ -52,7 +52,10 @@ describe('the data directory', () => {
       expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
 
       expect(modes(dataDir)).toEqual(
-        ['.', 'artifacts', 'tmp'].map((d) => `${d} 700`).concat(['admin-token', `artifacts/${sha256}.onnx`, 'slipway.db', 'slipway.db-shm', 'slipway.db-wal'].map((f) => `${f} 600`)).sort(),
+        ['.', 'artifacts', 'logs', 'tmp']
+          .map((d) => `${d} 700`)
+          .concat(['admin-token', `artifacts/${sha256}.onnx`, 'dataplane.json', 'logs/gateway.log', 'slipway.db', 'slipway.db-shm', 'slipway.db-wal'].map((f) => `${f} 600`))
+          .sort(),
       );
     },
     SETUP_TIMEOUT_MS,
