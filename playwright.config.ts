@@ -42,6 +42,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 300_000,
+    // The gateway and runtimes live in their own sessions (they outlive a crashed control plane), so
+    // a SIGKILL of npm's process group would leave them running: stop it the way an operator does.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
