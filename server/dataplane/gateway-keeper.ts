@@ -161,7 +161,10 @@ export class GatewayKeeper extends EventEmitter<GatewayKeeperEvents> {
 
   private identityOf(link: GatewayLink, pid: number, timeoutMs: number, expectId?: string): Promise<GatewayIdentity | undefined> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(undefined), timeoutMs);
+      const timer = setTimeout(() => {
+        link.off('identity', onIdentity);
+        resolve(undefined);
+      }, timeoutMs);
       const onIdentity = (identity: GatewayIdentity) => {
         // A gateway from before (its socket not yet replaced) may answer first: wait for ours.
         if (expectId && identity.gatewayId !== expectId) return;

@@ -19,10 +19,11 @@ export class SnapshotPublisher {
 
   /** Resolves once every gateway routes by `table` (at once when it is the table already sent). */
   publish(table: RoutingTable): Promise<void> {
-    const serialized = JSON.stringify(toWire(table, 0).endpoints);
+    const { endpoints } = toWire(table, 0);
+    const serialized = JSON.stringify(endpoints);
     if (serialized === this.lastSerialized) return this.applied;
     this.lastSerialized = serialized;
-    const snapshot = toWire(table, ++this.version);
+    const snapshot: RoutingSnapshot = { version: ++this.version, endpoints };
     this.applied = Promise.all(this.gateways.map((g) => g.publish(snapshot))).then(() => undefined);
     return this.applied;
   }
