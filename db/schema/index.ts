@@ -5,3 +5,4 @@ export * from './runtime-instances';
 export * from './audit';
 export * from './auth';
 export * from './metrics';
+export * from './endpoint-scales';
