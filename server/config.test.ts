@@ -55,6 +55,8 @@ describe('parseConfig', () => {
     [{ SLIPWAY_MAX_UPLOAD_BYTES: '1048576' }, { maxUploadBytes: 1_048_576 }],
     [{ SLIPWAY_LOW_SPACE_BYTES: '0' }, { lowSpaceThresholdBytes: 0 }],
     [{ SLIPWAY_LOG_LEVEL: 'debug' }, { logLevel: 'debug' }],
+    [{}, { hostCpus: undefined }],
+    [{ SLIPWAY_HOST_CPUS: '6' }, { hostCpus: 6 }],
   ])('%j → %j', (env, expected) => {
     expect(parseConfig(env, opts)).toMatchObject(expected);
   });
@@ -71,6 +73,8 @@ describe('parseConfig', () => {
     [{ SLIPWAY_MAX_UPLOAD_BYTES: '-5' }, 'slipway: invalid configuration: SLIPWAY_MAX_UPLOAD_BYTES must be a positive integer (got "-5")'],
     [{ SLIPWAY_MAX_UPLOAD_BYTES: '1GB' }, 'slipway: invalid configuration: SLIPWAY_MAX_UPLOAD_BYTES must be a positive integer (got "1GB")'],
     [{ SLIPWAY_LOW_SPACE_BYTES: '-1' }, 'slipway: invalid configuration: SLIPWAY_LOW_SPACE_BYTES must be a non-negative integer (got "-1")'],
+    [{ SLIPWAY_HOST_CPUS: '0' }, 'slipway: invalid configuration: SLIPWAY_HOST_CPUS must be an integer 1–1024 (got "0")'],
+    [{ SLIPWAY_HOST_CPUS: 'many' }, 'slipway: invalid configuration: SLIPWAY_HOST_CPUS must be an integer 1–1024 (got "many")'],
     [{ SLIPWAY_LOG_LEVEL: 'loud' }, 'slipway: invalid configuration: SLIPWAY_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")'],
   ])('%j fails with one line naming the variable', (env, message) => {
     expect(errorOf(env)).toBe(message);

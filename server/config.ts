@@ -30,6 +30,8 @@ export interface Config {
   metricsPublic?: boolean;
   maxUploadBytes: number;
   lowSpaceThresholdBytes: number;
+  /** Cores the runtimes' auto sizing shares out (`SLIPWAY_HOST_CPUS`); undefined: detect them. */
+  hostCpus: number | undefined;
   logLevel: LogLevel;
   /** Absolute paths computed once at startup, so bundled code never resolves files itself. */
   paths: {
@@ -98,6 +100,12 @@ const EnvSchema = z.object({
     .int('SLIPWAY_LOW_SPACE_BYTES must be a non-negative integer')
     .nonnegative('SLIPWAY_LOW_SPACE_BYTES must be a non-negative integer')
     .default(DEFAULT_LOW_SPACE_BYTES),
+  SLIPWAY_HOST_CPUS: z.coerce
+    .number({ error: () => 'SLIPWAY_HOST_CPUS must be an integer 1–1024' })
+    .int('SLIPWAY_HOST_CPUS must be an integer 1–1024')
+    .min(1, 'SLIPWAY_HOST_CPUS must be an integer 1–1024')
+    .max(1024, 'SLIPWAY_HOST_CPUS must be an integer 1–1024')
+    .optional(),
   SLIPWAY_LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: () => `SLIPWAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
@@ -136,6 +144,7 @@ export function parseConfig(env: Record<string, string | undefined>, opts: { cwd
     metricsPublic: e.SLIPWAY_METRICS_PUBLIC,
     maxUploadBytes: e.SLIPWAY_MAX_UPLOAD_BYTES,
     lowSpaceThresholdBytes: e.SLIPWAY_LOW_SPACE_BYTES,
+    hostCpus: e.SLIPWAY_HOST_CPUS,
     logLevel: e.SLIPWAY_LOG_LEVEL,
     paths: {
       projectRoot: root,

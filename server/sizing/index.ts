@@ -1,0 +1,3 @@
+/** Host resources and auto sizing: one budget of cores and GPUs shared by every runtime on the host. */
+export { detectHostResources, parseNvidiaSmi, type GpuInfo, type HostResources } from './host-resources';
+export { planSizing, scratchCores, type EffectiveSizing, type SizeSetting, type SizingPlan, type SizingRequest } from './plan-sizing';
