@@ -25,7 +25,20 @@ export interface EndpointRoutesWire {
   canary?: { version: number; weightPct: number; stickyHeader: string };
   preview?: { version: number };
   shadow?: { version: number; mirrorPct: number; atol: number; rtol: number };
+  /** Set for an endpoint that may scale to zero: a request finding no ready replica is held, not refused. */
+  coldStart?: ColdStartWire;
 }
+
+/** How the gateway holds requests for an endpoint with no ready replica while one starts. */
+export interface ColdStartWire {
+  /** A held request gets 503 with `Retry-After` after this long. */
+  timeoutMs: number;
+  /** Requests held at once per endpoint; more get 503 with `Retry-After` at once. */
+  maxQueued: number;
+  retryAfterSeconds: number;
+}
+
+export const COLD_START_DEFAULTS: ColdStartWire = { timeoutMs: 60_000, maxQueued: 256, retryAfterSeconds: 5 };
 
 /** One whole routing table; `version` grows with every snapshot a control plane publishes. */
 export interface RoutingSnapshot {
@@ -54,6 +67,8 @@ export type GatewayToControl =
   | { type: 'routes-applied'; version: number }
   | { type: 'gateway-stats'; [key: string]: unknown }
   | { type: 'shadow-sample'; sample: unknown }
+  /** Requests held now for an endpoint with no ready replica (sent when it changes, 0 when released). */
+  | { type: 'demand'; endpoint: string; held: number }
   | { type: 'drained' };
 
 export interface RuntimeIdentity {

@@ -35,6 +35,7 @@ export interface GatewaySpec {
 export interface GatewayKeeperEvents {
   stats: [GatewayStatsMessage];
   'shadow-sample': [ShadowSample];
+  demand: [endpoint: string, held: number];
   /** The process changed (launched, adopted, gone): what the state file records changed. */
   changed: [];
 }
@@ -180,6 +181,7 @@ export class GatewayKeeper extends EventEmitter<GatewayKeeperEvents> {
     this.current = running;
     running.link.on('stats', (m) => this.emit('stats', m));
     running.link.on('shadow-sample', (m) => this.emit('shadow-sample', m));
+    running.link.on('demand', (endpoint, held) => this.emit('demand', endpoint, held));
     if (this.latest) void running.link.publish(this.latest);
     this.emit('changed');
     void running.gone.then(() => {

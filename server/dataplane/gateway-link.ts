@@ -16,6 +16,8 @@ export interface GatewayLinkEvents {
   identity: [GatewayIdentity];
   stats: [GatewayStatsMessage];
   'shadow-sample': [ShadowSample];
+  /** Requests the gateway holds for an endpoint with no ready replica (0: released). */
+  demand: [endpoint: string, held: number];
   drained: [];
   down: [];
 }
@@ -98,6 +100,7 @@ export class GatewayLink extends EventEmitter<GatewayLinkEvents> {
     } else if (msg.type === 'gateway-stats') this.emit('stats', msg as unknown as GatewayStatsMessage);
     else if (msg.type === 'shadow-sample') this.emit('shadow-sample', msg.sample as ShadowSample);
     else if (msg.type === 'drained') this.emit('drained');
+    else if (msg.type === 'demand') this.emit('demand', msg.endpoint, msg.held);
   }
 
   private settleAll(): void {

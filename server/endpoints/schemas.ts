@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DnsLabel, IsoTime } from '../common/schemas';
+import { AutoscalingPolicy } from '../autoscaling/schemas';
 import { DEVICES, RUNTIME_CONFIG_DEFAULTS } from './defaults';
 
 export { DEVICES, RUNTIME_CONFIG_DEFAULTS };
@@ -52,6 +53,8 @@ export const RuntimeConfig = z
     device: field.device.default(d.device),
     intraOpThreads: field.intraOpThreads.default(d.intraOpThreads),
     warmupRuns: field.warmupRuns.default(d.warmupRuns),
+    /** Absent: a fixed `replicas`. Present: the autoscaler moves the stable version's count within it. */
+    autoscaling: AutoscalingPolicy.optional(),
   })
   .superRefine((c, ctx) => {
     c.preferredBatchSizes.forEach((size, i) => {
@@ -80,6 +83,8 @@ export const RuntimeConfigPatch = z.strictObject({
   device: field.device.optional(),
   intraOpThreads: field.intraOpThreads.optional(),
   warmupRuns: field.warmupRuns.optional(),
+  /** Replaces the whole policy; null turns autoscaling off (back to the fixed `replicas`). */
+  autoscaling: AutoscalingPolicy.nullable().optional(),
 });
 export type RuntimeConfigPatch = z.infer<typeof RuntimeConfigPatch>;
 

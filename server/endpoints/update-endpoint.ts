@@ -10,7 +10,11 @@ import { RuntimeConfig, UpdateEndpointInput, type Endpoint, type RuntimeConfigPa
 /** The patch goes over the stored config (cache field by field); the result is checked whole. */
 export function mergeConfig(current: RuntimeConfig, patch: RuntimeConfigPatch | undefined): RuntimeConfig {
   if (!patch) return current;
-  return parseInput(RuntimeConfig, { ...current, ...patch, cache: { ...current.cache, ...patch.cache } }, 'endpoint config');
+  const { autoscaling, ...rest } = patch;
+  const merged: Record<string, unknown> = { ...current, ...rest, cache: { ...current.cache, ...rest.cache } };
+  if (autoscaling === null) delete merged.autoscaling;
+  else if (autoscaling !== undefined) merged.autoscaling = autoscaling;
+  return parseInput(RuntimeConfig, merged, 'endpoint config');
 }
 
 /** A version change stays within the endpoint's model; a rollout (later) is the careful way. */

@@ -64,6 +64,7 @@ const gateway = new Gateway({
   limits: { maxConnections: args.maxConnections },
   onStats: (stats) => send(stats as unknown as GatewayToControl),
   onShadowSample: (sample) => send({ type: 'shadow-sample', sample }),
+  onDemand: (endpoint, held) => send({ type: 'demand', endpoint, held }),
 });
 
 function identity(port: number): GatewayIdentity {

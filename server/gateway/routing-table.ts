@@ -5,6 +5,8 @@
  * Both levels are Maps: clients choose the names looked up in them (`/v2/models/__proto__/infer`
  * found Object.prototype in a plain object). Maps survive structured clone, not JSON.
  */
+import type { ColdStartWire } from '../../protocol/dataplane';
+
 export const ROUTE_KINDS = ['stable', 'canary', 'preview', 'pinned', 'shadow'] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
@@ -22,6 +24,8 @@ export interface EndpointRoutes {
   canary?: { version: number; weightPct: number; stickyHeader: string };
   preview?: { version: number };
   shadow?: { version: number; mirrorPct: number; atol: number; rtol: number };
+  /** The endpoint may scale to zero: hold requests while a replica starts (cold-start-queue.ts). */
+  coldStart?: ColdStartWire;
 }
 
 export type RoutingTable = Map<string, EndpointRoutes>;

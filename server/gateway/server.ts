@@ -7,6 +7,7 @@
 import http from 'node:http';
 import { DRAINING_HEADER } from '../../protocol/kserve';
 import { chooseRoute } from './choose-route';
+import { ColdStartQueue, ColdStartRefused, retryHeaders } from './cold-start-queue';
 import { ConnectionGuard, DEFAULT_LIMITS, type ConnectionLimits } from './connection-guard';
 import { parseGatewayPath } from './paths';
 import { pickReplica } from './pick-replica';
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   limits?: Partial<ConnectionLimits>;
   onStats: (msg: GatewayStatsMessage) => void;
   onShadowSample: (sample: ShadowSample) => void;
+  /** Requests held for an endpoint with no ready replica (cold start), whenever the count changes. */
+  onDemand?: (endpoint: string, held: number) => void;
 }
 
 class HttpError extends Error {
@@ -71,6 +74,7 @@ export class Gateway {
   private rotation = 0;
   private readonly pool = new UpstreamPool();
   private readonly stats = new TrafficStats(Date.now());
+  private readonly coldStarts = new ColdStartQueue((endpoint, held) => this.options.onDemand?.(endpoint, held));
   private readonly shadow: ShadowMirror;
   private readonly server: http.Server;
   readonly guard: ConnectionGuard;
@@ -84,7 +88,7 @@ export class Gateway {
       if (this.draining) res.setHeader('connection', 'close');
       this.handle(req, res).catch((err: unknown) => {
         const status = err instanceof HttpError ? err.status : 500;
-        if (!res.headersSent) sendError(res, status, err instanceof HttpError ? err.message : 'internal gateway error', status === 413 ? { connection: 'close' } : {});
+        if (!res.headersSent) sendError(res, status, err instanceof HttpError ? err.message : 'internal gateway error', { ...(status === 413 && { connection: 'close' }), ...retryHeaders(err) });
         else res.destroy();
       });
     });
@@ -99,6 +103,7 @@ export class Gateway {
   setRoutes(table: RoutingTable): void {
     this.routes = table;
     this.routed = true;
+    this.coldStarts.release(table);
     const ids = new Set<string>();
     for (const ep of table.values()) for (const list of ep.replicas.values()) for (const r of list) ids.add(r.id);
     this.pool.retain(ids);
@@ -121,6 +126,7 @@ export class Gateway {
    */
   async drain(): Promise<void> {
     this.draining = true;
+    this.coldStarts.close();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.guard.closeIdle();
@@ -147,7 +153,7 @@ export class Gateway {
       case 'live':
         return sendJson(res, 200, { live: true });
       case 'ready': {
-        const ready = this.routed && !this.draining && [...this.routes.values()].every((ep) => (ep.replicas.get(ep.stableVersion)?.length ?? 0) > 0);
+        const ready = this.routed && !this.draining && [...this.routes.values()].every((ep) => ep.coldStart !== undefined || (ep.replicas.get(ep.stableVersion)?.length ?? 0) > 0);
         return sendJson(res, ready ? 200 : 503, { ready });
       }
       case 'server-metadata':
@@ -260,8 +266,20 @@ export class Gateway {
         if (!(err instanceof UpstreamError) || !err.retryable) throw new HttpError(502, err instanceof Error ? err.message : 'runtime failed');
       }
     }
+    // An endpoint scaled to zero: hold the request until a replica is ready, then send it there.
+    if (tried.size === 0 && replicas.length === 0 && routes.coldStart) return this.forward(await this.awaitReplica(routes), version, method, path, headers, body, tried);
     if (tried.size === before) throw new HttpError(503, `endpoint '${routes.endpoint}' has no ready replica of version ${version}`, true);
     throw new HttpError(502, `no replica of '${routes.endpoint}' version ${version} answered`);
+  }
+
+  private async awaitReplica(routes: EndpointRoutes): Promise<EndpointRoutes> {
+    try {
+      await this.coldStarts.hold(routes.endpoint, routes.coldStart!);
+    } catch (err) {
+      const retry = err instanceof ColdStartRefused ? err.retryAfterSeconds : 1;
+      throw Object.assign(new HttpError(503, err instanceof Error ? err.message : 'no ready replica', true), { retryAfterSeconds: retry });
+    }
+    return this.routes.get(routes.endpoint) ?? routes;
   }
 
   private async send(replica: ReplicaAddress, method: string, path: string, headers: http.IncomingHttpHeaders, body?: readonly Buffer[]): Promise<UpstreamResponse> {

@@ -6,6 +6,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { endpoints, modelVersions, rollouts } from '../../db/schema';
 import type { ServiceDeps } from '../deps';
+import { effectiveReplicas, scaledReplicasByEndpoint } from '../autoscaling/scaled-replicas';
 import { RuntimeConfig } from '../endpoints/schemas';
 import type { RouteOverlay } from '../serving/build-routing-table';
 import type { ExtraVersion } from '../supervisor/desired-state';
@@ -68,7 +69,8 @@ export class RolloutRoutes implements RolloutServing {
     return {
       id: row.id,
       endpoint: ep?.name ?? '',
-      replicas: config.success ? config.data.replicas : 1,
+      replicas: config.success ? effectiveReplicas(config.data, scaledReplicasByEndpoint(this.deps.db).get(row.endpointId)) : 1,
+      autoscaled: config.success && config.data.autoscaling !== undefined,
       phase: state.phase,
       weightPct: state.weightPct,
       spec: specOf(row),
@@ -81,5 +83,5 @@ export class RolloutRoutes implements RolloutServing {
 }
 
 function signature(views: readonly RolloutView[]): string {
-  return JSON.stringify(views.map((v) => [v.endpoint, v.phase, v.weightPct, v.candidateVersionId, v.progress.scaleDownAtMs ?? null]));
+  return JSON.stringify(views.map((v) => [v.endpoint, v.phase, v.weightPct, v.candidateVersionId, v.progress.scaleDownAtMs ?? null, v.replicas]));
 }

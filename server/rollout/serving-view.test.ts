@@ -46,4 +46,14 @@ describe('extraVersionsOf', () => {
     expect(candidateReplicas(view({ spec: shadow }))).toBe(1);
     expect(candidateReplicas(view({ replicas: 10, spec: { ...shadow, mirrorPct: 50 } }))).toBe(5);
   });
+
+  it.each([
+    ['a fixed endpoint provisions for its largest step', { replicas: 8, weightPct: 25 }, 4],
+    ['an autoscaled one follows its current share', { replicas: 8, weightPct: 25, autoscaled: true }, 2],
+    ['and grows with the stable version', { replicas: 16, weightPct: 25, autoscaled: true }, 4],
+    ['at least one, even at 0 %', { replicas: 8, weightPct: 0, autoscaled: true }, 1],
+    ['a blue-green standby of an endpoint scaled to zero still runs one', { replicas: 0, spec: blueGreen, autoscaled: true }, 1],
+  ])('canary candidates: %s', (_name, over, want) => {
+    expect(candidateReplicas(view(over))).toBe(want);
+  });
 });

@@ -10,8 +10,10 @@ import type { RolloutProgress, RolloutSpec } from './spec';
 export interface RolloutView {
   id: number;
   endpoint: string;
-  /** The endpoint's configured replica count. */
+  /** The stable version's replica count (the autoscaler's, when the endpoint has a policy). */
   replicas: number;
+  /** The endpoint has an autoscaling policy: a canary's replicas follow its current traffic share. */
+  autoscaled?: boolean;
   phase: RolloutPhase;
   weightPct: number;
   spec: RolloutSpec;
@@ -36,11 +38,14 @@ export function overlayOf(v: RolloutView): RouteOverlay | undefined {
   }
 }
 
-/** Candidate replicas: blue-green runs a full standby; canary and shadow scale with their largest share. */
+/**
+ * Candidate replicas: blue-green runs a full standby; canary and shadow scale with their largest
+ * share, or, under autoscaling, a canary with its current share (Argo's matchTrafficWeight); at least one.
+ */
 export function candidateReplicas(v: RolloutView): number {
   const spec = v.spec;
-  if (spec.strategy === 'blue-green') return v.replicas;
-  const share = spec.strategy === 'canary' ? Math.max(...spec.steps.map((s) => s.weightPct)) : spec.mirrorPct;
+  if (spec.strategy === 'blue-green') return Math.max(1, v.replicas);
+  const share = spec.strategy === 'canary' ? (v.autoscaled ? v.weightPct : Math.max(...spec.steps.map((s) => s.weightPct))) : spec.mirrorPct;
   return Math.max(1, Math.ceil((v.replicas * share) / 100));
 }
 

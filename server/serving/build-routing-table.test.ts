@@ -22,6 +22,17 @@ describe('buildRoutingTable', () => {
     expect(table).toEqual(new Map([['a', { endpoint: 'a', stableVersion: 1, replicas: new Map([[1, [r('x')]], [2, [r('y')]]]) }]]));
   });
 
+  it.each([
+    ['minReplicas 0: kept with no replica, requests held while one starts', { minReplicas: 0, maxReplicas: 2 }, true],
+    ['minReplicas 1: a missing replica is an outage, answered at once', { minReplicas: 1, maxReplicas: 2 }, false],
+    ['no policy: fixed replicas', undefined, false],
+  ])('an endpoint with %s', (_name, autoscaling, held) => {
+    const d = { ...dv('a', 1, true), replicas: 0, config: { autoscaling } as unknown as DesiredVersion['config'] };
+    const table = buildRoutingTable([d], new Map(), new Map(), new Map());
+    expect(table.get('a')?.replicas).toEqual(new Map());
+    expect(table.get('a')?.coldStart !== undefined).toBe(held);
+  });
+
   it('applies the rollout overlay', () => {
     const overlay = { canary: { version: 2, weightPct: 20, stickyHeader: 'k' } };
     const table = buildRoutingTable([dv('a', 1, true)], new Map(), new Map([['a', overlay]]), new Map());

@@ -3,6 +3,7 @@
  * When an endpoint's stable version has no ready replica yet (a version change or a rollback
  * after scale-down), the version that served before keeps serving: `handoff` names it.
  */
+import { COLD_START_DEFAULTS } from '../../protocol/dataplane';
 import type { EndpointRoutes, ReplicaAddress, RoutingTable } from '../gateway/routing-table';
 import type { DesiredVersion } from '../supervisor/desired-state';
 
@@ -30,6 +31,8 @@ export function buildRoutingTable(
       stableVersion: servingVersion(d.version, byVersion, handoff.get(d.endpoint)),
       replicas,
       ...overlays.get(d.endpoint),
+      // With no replica to keep warm, requests wait at the gateway while one starts.
+      ...(d.config.autoscaling?.minReplicas === 0 && { coldStart: COLD_START_DEFAULTS }),
     });
   }
   return table;

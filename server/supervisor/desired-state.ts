@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { endpoints, modelVersions } from '../../db/schema';
+import { effectiveReplicas, scaledReplicasByEndpoint } from '../autoscaling/scaled-replicas';
 import { RuntimeConfig } from '../endpoints/schemas';
 import { slotKey, type DesiredSlot } from './plan';
 
@@ -36,12 +37,13 @@ export function readDesiredState(db: Db, artifactsDir: string, extras: readonly 
     .select({ endpointId: endpoints.id, endpoint: endpoints.name, config: endpoints.config, versionId: endpoints.versionId, modelId: endpoints.modelId })
     .from(endpoints)
     .all();
+  const scaled = scaledReplicasByEndpoint(db);
   const out: DesiredVersion[] = [];
   for (const row of rows) {
     const parsed = RuntimeConfig.safeParse(row.config);
     if (!parsed.success) continue;
     const config = parsed.data;
-    const wanted = new Map<number, number>([[row.versionId, config.replicas]]);
+    const wanted = new Map<number, number>([[row.versionId, effectiveReplicas(config, scaled.get(row.endpointId))]]);
     // The stable version runs at the endpoint's replica count, whatever an extra asks: the version
     // that served before is offered as an extra too, and must not hold a lowered count up.
     for (const e of extras) if (e.endpoint === row.endpoint && e.versionId !== row.versionId) wanted.set(e.versionId, Math.max(wanted.get(e.versionId) ?? 0, e.replicas));
@@ -49,7 +51,8 @@ export function readDesiredState(db: Db, artifactsDir: string, extras: readonly 
       const v = db.select({ version: modelVersions.version, sha256: modelVersions.sha256 }).from(modelVersions).where(eq(modelVersions.id, versionId)).get();
       if (!v) continue;
       const modelPath = join(artifactsDir, `${v.sha256}.onnx`);
-      const { replicas: _ignored, ...perProcess } = config;
+      // Neither the count nor the autoscaling policy changes what one process runs.
+      const { replicas: _ignored, autoscaling: _policy, ...perProcess } = config;
       const configHash = createHash('sha256').update(JSON.stringify({ modelPath, perProcess })).digest('hex').slice(0, 16);
       out.push({ endpoint: row.endpoint, endpointId: row.endpointId, version: v.version, versionId, modelPath, config, replicas, stable: versionId === row.versionId, configHash });
     }
