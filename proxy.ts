@@ -21,5 +21,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Everything but the API and Prometheus' /metrics (they answer 401 themselves), the sign-in page,
   // Next's assets and public files.
-  matcher: ['/((?!api/|metrics|login|_next/|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!api/|metrics|login|_next/|favicon.ico|favicon.svg|logo.svg|robots.txt).*)'],
 };

@@ -75,11 +75,4 @@ test.describe('models', () => {
     await expect(table).toContainText(other);
     await expect(table).not.toContainText(keep);
   });
-
-  test('an unknown model shows "Model not found"', async ({ page }) => {
-    await signIn(page, '/models/no-such-model-here');
-    await expect(page.getByRole('heading', { name: 'Model not found' })).toBeVisible();
-    await page.getByRole('link', { name: 'All models' }).click();
-    await expect(page).toHaveURL(/\/models$/);
-  });
 });

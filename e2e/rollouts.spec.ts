@@ -37,6 +37,7 @@ test.describe('rollouts', () => {
     try {
       await signIn(page, `/endpoints/${endpoint}`);
       const panel = page.getByRole('region', { name: 'Rollout', exact: true });
+      await panel.getByRole('button', { name: 'New rollout' }).click();
       const form = panel.getByRole('form', { name: 'Start rollout' });
       await expect(form.getByLabel('Candidate version')).toHaveValue('2');
       await expect(form.getByLabel('Canary')).toBeChecked();
@@ -100,6 +101,7 @@ test.describe('rollouts', () => {
     try {
       await signIn(page, `/endpoints/${endpoint}`);
       const panel = page.getByRole('region', { name: 'Rollout', exact: true });
+      await panel.getByRole('button', { name: 'New rollout' }).click();
       const form = panel.getByRole('form', { name: 'Start rollout' });
       await form.getByLabel('Blue-green').check();
       await expect(form.getByLabel('Scale-down delay (s)')).toHaveValue('600');

@@ -5,7 +5,7 @@ describe('runtime config form mapping', () => {
   it('shows the contract defaults, with the cache in MB', () => {
     expect(formValuesOf(DEFAULT_RUNTIME_CONFIG)).toEqual({
       replicas: '1',
-      instances: '1',
+      instances: '',
       maxBatchSize: '32',
       maxQueueDelayMs: '0',
       cacheEnabled: false,
@@ -18,12 +18,21 @@ describe('runtime config form mapping', () => {
     const values = { ...formValuesOf(DEFAULT_RUNTIME_CONFIG), replicas: '3', cacheEnabled: true, cacheMaxMb: '1.5', device: 'cuda' as const };
     expect(configPatchOf(values)).toEqual({
       replicas: 3,
-      instances: 1,
+      instances: 'auto',
       maxBatchSize: 32,
       maxQueueDelayMs: 0,
       cache: { enabled: true, maxBytes: 1_572_864 },
       device: 'cuda',
     });
+  });
+
+  it.each([
+    ['', 'auto'],
+    ['auto', 'auto'],
+    [' Auto ', 'auto'],
+    ['3', 3],
+  ])('instances %j → %j (blank is auto)', (typed, sent) => {
+    expect(configPatchOf({ ...formValuesOf(DEFAULT_RUNTIME_CONFIG), instances: typed }).instances).toBe(sent);
   });
 
   it('passes invalid numbers through so that the API reports them', () => {

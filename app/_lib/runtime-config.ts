@@ -27,7 +27,8 @@ export type ConfigPatch = Pick<RuntimeConfig, 'replicas' | 'instances' | 'maxBat
 export function formValuesOf(config: RuntimeConfig): ConfigFormValues {
   return {
     replicas: String(config.replicas),
-    instances: String(config.instances),
+    // Blank is `auto` (the number input cannot hold the word).
+    instances: config.instances === 'auto' ? '' : String(config.instances),
     maxBatchSize: String(config.maxBatchSize),
     maxQueueDelayMs: String(config.maxQueueDelayMs),
     cacheEnabled: config.cache.enabled,
@@ -40,7 +41,7 @@ export function formValuesOf(config: RuntimeConfig): ConfigFormValues {
 export function configPatchOf(values: ConfigFormValues): ConfigPatch {
   return {
     replicas: Number(values.replicas),
-    instances: Number(values.instances),
+    instances: ['', 'auto'].includes(values.instances.trim().toLowerCase()) ? 'auto' : Number(values.instances),
     maxBatchSize: Number(values.maxBatchSize),
     maxQueueDelayMs: Number(values.maxQueueDelayMs),
     cache: { enabled: values.cacheEnabled, maxBytes: Math.round(Number(values.cacheMaxMb) * MB) },

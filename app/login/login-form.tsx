@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../_lib/api';
 import { login } from '../_lib/queries/auth';
+import { Field } from '../_components/ui/field';
 
 export function LoginForm({ next }: { next: string }) {
   const [token, setToken] = useState('');
@@ -22,18 +23,9 @@ export function LoginForm({ next }: { next: string }) {
         mutation.mutate(token.trim());
       }}
     >
-      <div className="field">
-        <label htmlFor="token">API token</label>
-        <input
-          id="token"
-          type="password"
-          autoComplete="current-password"
-          value={token}
-          onChange={(event) => setToken(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          required
-        />
-      </div>
+      <Field id="token" label="API token">
+        <input type="password" autoComplete="current-password" value={token} onChange={(event) => setToken(event.target.value)} required />
+      </Field>
       {message && (
         <p role="alert" className="alert">
           {message}

@@ -3,19 +3,37 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { formatTime } from '../../_lib/format';
 import { auditQuery } from '../../_lib/queries/audit';
+import type { AuditEvent } from '../../_lib/types';
 import { ErrorAlert, Loading } from '../feedback';
+import { DataTable, type Column } from '../ui/data-table';
+import { Field } from '../ui/field';
 import { utcInputToIso } from './time-window';
 
+const COLUMNS: Column<AuditEvent>[] = [
+  { header: 'Time', cell: (event) => formatTime(event.at), className: 'nowrap' },
+  { header: 'Actor', cell: (event) => event.actor },
+  { header: 'Action', cell: (event) => <code>{event.action}</code> },
+  { header: 'Target', cell: (event) => event.target, className: 'wrap' },
+  // Details are free-form JSON: they wrap inside the cell instead of widening the table.
+  { header: 'Details', cell: (event) => <code>{Object.keys(event.details).length ? JSON.stringify(event.details) : ''}</code>, className: 'wrap' },
+];
+
+const FILTERS = [
+  { key: 'actor', label: 'Actor', type: 'search' },
+  { key: 'action', label: 'Action', type: 'search', placeholder: 'e.g. model.create' },
+  { key: 'target', label: 'Target', type: 'search', placeholder: 'e.g. endpoint/text-orientation' },
+  { key: 'from', label: 'From (UTC)', type: 'datetime-local' },
+  { key: 'to', label: 'To (UTC)', type: 'datetime-local' },
+] as const;
+
+type Filters = Record<(typeof FILTERS)[number]['key'], string>;
+
 export function AuditView() {
-  const [actor, setActor] = useState('');
-  const [action, setAction] = useState('');
-  const [target, setTarget] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const deferredActor = useDeferredValue(actor.trim());
-  const deferredAction = useDeferredValue(action.trim());
-  const deferredTarget = useDeferredValue(target.trim());
-  const events = useInfiniteQuery(auditQuery({ actor: deferredActor, action: deferredAction, target: deferredTarget, from: utcInputToIso(from), to: utcInputToIso(to) }));
+  const [filters, setFilters] = useState<Filters>({ actor: '', action: '', target: '', from: '', to: '' });
+  const actor = useDeferredValue(filters.actor.trim());
+  const action = useDeferredValue(filters.action.trim());
+  const target = useDeferredValue(filters.target.trim());
+  const events = useInfiniteQuery(auditQuery({ actor, action, target, from: utcInputToIso(filters.from), to: utcInputToIso(filters.to) }));
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -24,26 +42,11 @@ export function AuditView() {
         <h1>Audit</h1>
       </div>
       <div className="toolbar" role="search" aria-label="Filter events">
-        <div className="field">
-          <label htmlFor="audit-actor">Actor</label>
-          <input id="audit-actor" type="search" value={actor} onChange={(e) => setActor(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">Action</label>
-          <input id="audit-action" type="search" placeholder="e.g. model.create" value={action} onChange={(e) => setAction(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-target">Target</label>
-          <input id="audit-target" type="search" placeholder="e.g. endpoint/text-orientation" value={target} onChange={(e) => setTarget(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">From (UTC)</label>
-          <input id="audit-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">To (UTC)</label>
-          <input id="audit-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
-        </div>
+        {FILTERS.map((f) => (
+          <Field key={f.key} id={`audit-${f.key}`} label={f.label}>
+            <input type={f.type} placeholder={'placeholder' in f ? f.placeholder : undefined} value={filters[f.key]} onChange={(e) => setFilters({ ...filters, [f.key]: e.target.value })} />
+          </Field>
+        ))}
       </div>
       {events.isPending ? (
         <Loading what="events" />
@@ -51,41 +54,7 @@ export function AuditView() {
         <ErrorAlert error={events.error} />
       ) : (
         <>
-          <div className="table-wrap">
-            <table aria-label="Audit events">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="empty">
-                      No events match.
-                    </td>
-                  </tr>
-                )}
-                {items.map((event) => (
-                  <tr key={event.id}>
-                    <td>{formatTime(event.at)}</td>
-                    <td>{event.actor}</td>
-                    <td>
-                      <code>{event.action}</code>
-                    </td>
-                    <td>{event.target}</td>
-                    <td>
-                      <code>{Object.keys(event.details).length ? JSON.stringify(event.details) : ''}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Audit events" columns={COLUMNS} rows={items} rowKey={(event) => event.id} empty="No events match." />
           {events.hasNextPage && (
             <button type="button" className="secondary" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>
               {events.isFetchingNextPage ? 'Loading…' : 'Load more'}

@@ -1,8 +1,7 @@
 'use client';
 /** The runtime-config inputs shared by the create and edit forms; ids are prefixed per form. */
-import { issuesFor } from '../../_lib/api';
 import type { ConfigFormValues } from '../../_lib/runtime-config';
-import { FieldErrors } from '../feedback';
+import { Field } from '../ui/field';
 
 type NumberKey = 'replicas' | 'instances' | 'maxBatchSize' | 'maxQueueDelayMs';
 
@@ -33,50 +32,26 @@ export function ConfigFields({
         Runtime config
       </legend>
       <div className="field-row">
-        {NUMBER_FIELDS.map(({ key, label, min }) => {
-          const errors = issuesFor(error, `config.${key}`);
-          return (
-            <div className="field" key={key}>
-              <label htmlFor={id(key)}>{label}</label>
-              <input
-                id={id(key)}
-                type="number"
-                min={min}
-                value={values[key]}
-                onChange={(e) => onChange({ ...values, [key]: e.target.value })}
-                aria-invalid={errors.length > 0 || undefined}
-              />
-              <FieldErrors id={`${id(key)}-error`} messages={errors} />
-            </div>
-          );
-        })}
-        <div className="field">
-          <label htmlFor={id('device')}>Device</label>
-          <select id={id('device')} value={values.device} onChange={(e) => onChange({ ...values, device: e.target.value === 'cuda' ? 'cuda' : 'cpu' })}>
+        {NUMBER_FIELDS.map(({ key, label, min }) => (
+          <Field key={key} id={id(key)} label={label} path={`config.${key}`} error={error}>
+            <input type="number" min={min} value={values[key]} onChange={(e) => onChange({ ...values, [key]: e.target.value })} />
+          </Field>
+        ))}
+        <Field id={id('device')} label="Device" path="config.device" error={error}>
+          <select value={values.device} onChange={(e) => onChange({ ...values, device: e.target.value === 'cuda' ? 'cuda' : 'cpu' })}>
             <option value="cpu">cpu</option>
             <option value="cuda">cuda</option>
           </select>
-          <FieldErrors id={`${id('device')}-error`} messages={issuesFor(error, 'config.device')} />
-        </div>
+        </Field>
       </div>
       <div className="field-row">
         <label className="checkbox" htmlFor={id('cache')}>
           <input id={id('cache')} type="checkbox" checked={values.cacheEnabled} onChange={(e) => onChange({ ...values, cacheEnabled: e.target.checked })} />
           Response cache enabled
         </label>
-        <div className="field">
-          <label htmlFor={id('cache-mb')}>Cache max size (MB)</label>
-          <input
-            id={id('cache-mb')}
-            type="number"
-            min={0}
-            step="any"
-            value={values.cacheMaxMb}
-            disabled={!values.cacheEnabled}
-            onChange={(e) => onChange({ ...values, cacheMaxMb: e.target.value })}
-          />
-          <FieldErrors id={`${id('cache-mb')}-error`} messages={issuesFor(error, 'config.cache')} />
-        </div>
+        <Field id={id('cache-mb')} label="Cache max size (MB)" path="config.cache" error={error}>
+          <input type="number" min={0} step="any" value={values.cacheMaxMb} disabled={!values.cacheEnabled} onChange={(e) => onChange({ ...values, cacheMaxMb: e.target.value })} />
+        </Field>
       </div>
     </fieldset>
   );

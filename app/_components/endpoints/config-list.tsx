@@ -1,11 +1,17 @@
 import { formatBytes } from '../../_lib/format';
-import type { RuntimeConfig } from '../../_lib/types';
+import type { Endpoint, RuntimeConfig } from '../../_lib/types';
+
+/** `auto (2 on this host)`: the setting and, beside it, what the runtimes run with. */
+function sized(setting: RuntimeConfig['instances'], effective: number | undefined): string {
+  if (setting !== 'auto') return String(setting);
+  return effective === undefined ? 'auto' : `auto (${effective} on this host)`;
+}
 
 /** Every RuntimeConfig field with its unit, as a definition list. */
-export function ConfigList({ config }: { config: RuntimeConfig }) {
+export function ConfigList({ config, effective }: { config: RuntimeConfig; effective?: Endpoint['effective'] }) {
   const rows: [string, string][] = [
     ['Replicas', String(config.replicas)],
-    ['Instances per replica', String(config.instances)],
+    ['Instances per replica', sized(config.instances, effective?.instances)],
     ['Device', config.device],
     ['Max batch size', String(config.maxBatchSize)],
     ['Preferred batch sizes', config.preferredBatchSizes.length ? config.preferredBatchSizes.join(', ') : '—'],
@@ -13,7 +19,8 @@ export function ConfigList({ config }: { config: RuntimeConfig }) {
     ['Max queue size', String(config.maxQueueSize)],
     ['Queue timeout', `${config.queueTimeoutMs} ms`],
     ['Response cache', config.cache.enabled ? `on, up to ${formatBytes(config.cache.maxBytes)}` : 'off'],
-    ['Intra-op threads', String(config.intraOpThreads)],
+    ['Intra-op threads', sized(config.intraOpThreads, effective?.intraOpThreads)],
+    ...(effective ? ([['Spin-waiting', effective.intraOpSpinning ? 'on' : 'off (threads share cores)'], ['Host', `${effective.hostCpus} cores, ${effective.hostGpus} GPUs`]] as [string, string][]) : []),
     ['Warm-up runs', String(config.warmupRuns)],
   ];
   return (

@@ -5,6 +5,7 @@ import { endpointKeys, updateEndpoint } from '../../_lib/queries/endpoints';
 import { configPatchOf, formValuesOf } from '../../_lib/runtime-config';
 import type { Endpoint } from '../../_lib/types';
 import { ErrorAlert } from '../feedback';
+import { Field } from '../ui/field';
 import { ConfigFields, CONFIG_FIELD_PATHS } from './config-fields';
 import { VersionSelect } from './version-select';
 
@@ -32,10 +33,9 @@ export function EditEndpointForm({ endpoint, onDone }: { endpoint: Endpoint; onD
           save.mutate();
         }}
       >
-        <div className="field narrow-field">
-          <label htmlFor="edit-version">Version</label>
-          <VersionSelect id="edit-version" model={endpoint.model} value={version} onChange={setVersion} />
-        </div>
+        <Field id="edit-version" label="Version" path="version" error={save.error} className="narrow-field">
+          <VersionSelect model={endpoint.model} value={version} onChange={setVersion} />
+        </Field>
         <ConfigFields idPrefix="edit" values={config} onChange={setConfig} error={save.error} />
         <ErrorAlert error={save.error} fields={['version', ...CONFIG_FIELD_PATHS]} />
         <div className="actions">

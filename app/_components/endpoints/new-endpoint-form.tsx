@@ -2,11 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { issuesFor } from '../../_lib/api';
 import { createEndpoint, endpointKeys } from '../../_lib/queries/endpoints';
 import { allModelsQuery } from '../../_lib/queries/models';
 import { configPatchOf, DEFAULT_RUNTIME_CONFIG, formValuesOf } from '../../_lib/runtime-config';
-import { ErrorAlert, FieldErrors } from '../feedback';
+import { ErrorAlert } from '../feedback';
+import { Field } from '../ui/field';
 import { ConfigFields, CONFIG_FIELD_PATHS } from './config-fields';
 import { VersionSelect } from './version-select';
 
@@ -25,9 +25,6 @@ export function NewEndpointForm() {
       router.push(`/endpoints/${encodeURIComponent(endpoint.name)}`);
     },
   });
-  const nameErrors = issuesFor(create.error, 'name');
-  const modelErrors = issuesFor(create.error, 'model');
-  const versionErrors = issuesFor(create.error, 'version');
 
   return (
     <section className="card" aria-labelledby="new-endpoint-heading">
@@ -40,21 +37,16 @@ export function NewEndpointForm() {
         }}
       >
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="endpoint-name">Endpoint name</label>
-            <input id="endpoint-name" type="text" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={nameErrors.length > 0 || undefined} />
-            <FieldErrors id="endpoint-name-error" messages={nameErrors} />
-          </div>
-          <div className="field">
-            <label htmlFor="endpoint-model">Model</label>
+          <Field id="endpoint-name" label="Endpoint name" path="name" error={create.error}>
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field id="endpoint-model" label="Model" path="model" error={create.error}>
             <select
-              id="endpoint-model"
               value={model}
               onChange={(e) => {
                 setModel(e.target.value);
                 setVersion('');
               }}
-              aria-invalid={modelErrors.length > 0 || undefined}
             >
               <option value="">Choose a model</option>
               {models.data?.items
@@ -65,13 +57,10 @@ export function NewEndpointForm() {
                   </option>
                 ))}
             </select>
-            <FieldErrors id="endpoint-model-error" messages={modelErrors} />
-          </div>
-          <div className="field">
-            <label htmlFor="endpoint-version">Version</label>
-            <VersionSelect id="endpoint-version" model={model} value={version} onChange={setVersion} invalid={versionErrors.length > 0} />
-            <FieldErrors id="endpoint-version-error" messages={versionErrors} />
-          </div>
+          </Field>
+          <Field id="endpoint-version" label="Version" path="version" error={create.error}>
+            <VersionSelect model={model} value={version} onChange={setVersion} />
+          </Field>
         </div>
         <ConfigFields idPrefix="new-endpoint" values={config} onChange={setConfig} error={create.error} />
         <ErrorAlert error={create.error} fields={['name', 'model', 'version', ...CONFIG_FIELD_PATHS]} />

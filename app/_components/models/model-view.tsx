@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { formatTime } from '../../_lib/format';
 import { modelQuery, versionsQuery } from '../../_lib/queries/models';
-import { ErrorAlert, isNotFound, Loading } from '../feedback';
+import { ErrorAlert, Loading } from '../feedback';
 import { useCanMutate } from '../use-can-mutate';
 import { UploadForm } from './upload-form';
 import { VersionsTable } from './versions-table';
@@ -14,18 +14,8 @@ export function ModelView({ name }: { name: string }) {
   const canMutate = useCanMutate();
 
   if (model.isPending) return <Loading what="the model" />;
-  if (model.isError) {
-    if (isNotFound(model.error)) {
-      return (
-        <div className="card">
-          <h1>Model not found</h1>
-          <p className="muted">There is no model named {name}.</p>
-          <Link href="/models">All models</Link>
-        </div>
-      );
-    }
-    return <ErrorAlert error={model.error} />;
-  }
+  // An unknown name never gets here: the page answers 404 (not-found.tsx) before rendering.
+  if (model.isError) return <ErrorAlert error={model.error} />;
   const m = model.data;
 
   return (

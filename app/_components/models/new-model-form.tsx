@@ -2,10 +2,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { issuesFor } from '../../_lib/api';
 import { parseTags } from '../../_lib/format';
 import { createModel, modelKeys } from '../../_lib/queries/models';
-import { ErrorAlert, FieldErrors } from '../feedback';
+import { ErrorAlert } from '../feedback';
+import { Field } from '../ui/field';
 
 const FIELDS = ['name', 'description', 'tags'];
 
@@ -23,9 +23,6 @@ export function NewModelForm() {
       await queryClient.invalidateQueries({ queryKey: modelKeys.lists() });
     },
   });
-  const nameErrors = issuesFor(create.error, 'name');
-  const descriptionErrors = issuesFor(create.error, 'description');
-  const tagErrors = issuesFor(create.error, 'tags');
 
   return (
     <section className="card" aria-labelledby="new-model-heading">
@@ -38,28 +35,15 @@ export function NewModelForm() {
         }}
       >
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="model-name">Name</label>
-            <input
-              id="model-name"
-              type="text"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              aria-invalid={nameErrors.length > 0 || undefined}
-              aria-describedby={nameErrors.length ? 'model-name-error' : undefined}
-            />
-            <FieldErrors id="model-name-error" messages={nameErrors} />
-          </div>
-          <div className="field">
-            <label htmlFor="model-description">Description</label>
-            <input id="model-description" type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
-            <FieldErrors id="model-description-error" messages={descriptionErrors} />
-          </div>
-          <div className="field">
-            <label htmlFor="model-tags">Tags</label>
-            <input id="model-tags" type="text" placeholder="vision, ocr" value={tags} onChange={(e) => setTags(e.target.value)} />
-            <FieldErrors id="model-tags-error" messages={tagErrors} />
-          </div>
+          <Field id="model-name" label="Name" path="name" error={create.error}>
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <Field id="model-description" label="Description" path="description" error={create.error}>
+            <input type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
+          </Field>
+          <Field id="model-tags" label="Tags" path="tags" error={create.error}>
+            <input type="text" placeholder="vision, ocr" value={tags} onChange={(e) => setTags(e.target.value)} />
+          </Field>
         </div>
         <ErrorAlert error={create.error} fields={FIELDS} />
         {create.isSuccess && (

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { formatBytes } from '../../_lib/format';
 import { modelKeys } from '../../_lib/queries/models';
 import { uploadErrorText, uploadVersion } from '../../_lib/upload';
+import { Field } from '../ui/field';
 
 export function UploadForm({ model }: { model: string }) {
   const queryClient = useQueryClient();
@@ -56,10 +57,9 @@ export function UploadForm({ model }: { model: string }) {
           </label>
           <input id="model-file" ref={fileInput} type="file" accept=".onnx,application/octet-stream" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
-        <div className="field">
-          <label htmlFor="version-description">Version description (optional)</label>
-          <input id="version-description" type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
-        </div>
+        <Field id="version-description" label="Version description (optional)">
+          <input type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
         {upload.isPending && (
           <div className="field">
             <span className="label" id="upload-progress-label">

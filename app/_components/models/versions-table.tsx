@@ -1,76 +1,67 @@
 'use client';
 import type { TensorSpec } from '../../../protocol/datatypes';
-import { formatBytes, formatTensor, formatTime, shortSha } from '../../_lib/format';
+import { formatBytes, formatTime, shortSha } from '../../_lib/format';
 import { artifactUrl } from '../../_lib/queries/models';
 import type { ModelVersion } from '../../_lib/types';
+import { CopyButton } from '../ui/copy-button';
+import { DataTable, type Column } from '../ui/data-table';
+
+/** A dimension as the model names it: a symbolic one (`batch`) or -1 means "any size", said on hover. */
+function Dim({ dim }: { dim: number | string }) {
+  if (typeof dim === 'string') return <abbr title={`symbolic dimension “${dim}”: any size, fixed per request (like -1)`}>{dim}</abbr>;
+  if (dim < 0) return <abbr title="-1: any size, fixed per request">{dim}</abbr>;
+  return <>{dim}</>;
+}
 
 function Tensors({ label, specs }: { label: string; specs: TensorSpec[] }) {
   return (
     <ul className="sig" aria-label={label}>
       {specs.map((spec) => (
         <li key={spec.name}>
-          <code>{formatTensor(spec)}</code>
+          <code>
+            {spec.name} {spec.datatype} [
+            {spec.shape.map((dim, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                <Dim dim={dim} />
+              </span>
+            ))}
+            ]
+          </code>
         </li>
       ))}
     </ul>
   );
 }
 
+function columns(model: string): Column<ModelVersion>[] {
+  return [
+    { header: 'Version', cell: (v) => v.version },
+    { header: 'Status', cell: (v) => <span className={v.status === 'ready' ? 'badge' : 'badge archived'}>{v.status}</span> },
+    { header: 'Inputs', cell: (v) => <Tensors label={`Inputs of version ${v.version}`} specs={v.signature.inputs} /> },
+    { header: 'Outputs', cell: (v) => <Tensors label={`Outputs of version ${v.version}`} specs={v.signature.outputs} /> },
+    { header: 'Size', cell: (v) => formatBytes(v.sizeBytes) },
+    {
+      header: 'SHA-256',
+      cell: (v) => (
+        <>
+          <code title={v.sha256}>{shortSha(v.sha256)}</code> <CopyButton text={v.sha256} label={`Copy SHA-256 of version ${v.version}`} />
+        </>
+      ),
+    },
+    { header: 'Created by', cell: (v) => v.createdBy },
+    { header: 'Created at', cell: (v) => formatTime(v.createdAt) },
+    {
+      header: 'Artifact',
+      cell: (v) => (
+        <a href={artifactUrl(model, v.version)} download>
+          Download
+        </a>
+      ),
+    },
+  ];
+}
+
 export function VersionsTable({ model, versions }: { model: string; versions: ModelVersion[] }) {
-  return (
-    <div className="table-wrap">
-      <table aria-label="Versions">
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Status</th>
-            <th scope="col">Inputs</th>
-            <th scope="col">Outputs</th>
-            <th scope="col">Size</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">Created by</th>
-            <th scope="col">Created at</th>
-            <th scope="col">Artifact</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.length === 0 && (
-            <tr>
-              <td colSpan={9} className="empty">
-                No versions yet.
-              </td>
-            </tr>
-          )}
-          {versions.map((v) => (
-            <tr key={v.version}>
-              <td>{v.version}</td>
-              <td>
-                <span className={v.status === 'ready' ? 'badge' : 'badge archived'}>{v.status}</span>
-              </td>
-              <td>
-                <Tensors label={`Inputs of version ${v.version}`} specs={v.signature.inputs} />
-              </td>
-              <td>
-                <Tensors label={`Outputs of version ${v.version}`} specs={v.signature.outputs} />
-              </td>
-              <td>{formatBytes(v.sizeBytes)}</td>
-              <td>
-                <code title={v.sha256}>{shortSha(v.sha256)}</code>{' '}
-                <button type="button" className="secondary" aria-label={`Copy SHA-256 of version ${v.version}`} onClick={() => void navigator.clipboard?.writeText(v.sha256)}>
-                  Copy
-                </button>
-              </td>
-              <td>{v.createdBy}</td>
-              <td>{formatTime(v.createdAt)}</td>
-              <td>
-                <a href={artifactUrl(model, v.version)} download>
-                  Download
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable label="Versions" columns={columns(model)} rows={versions} rowKey={(v) => v.version} empty="No versions yet." />;
 }

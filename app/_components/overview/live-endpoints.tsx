@@ -7,40 +7,32 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { overviewQuery, type EndpointOverview } from '../../_lib/queries/metrics';
 import { ErrorAlert, Loading } from '../feedback';
-import { formatMs, formatPct, formatRatioPct, formatRps, rolloutSummary, STATUS_LABEL } from './figures';
+import { DataTable, type Column } from '../ui/data-table';
+import { formatMs, formatPct, formatRatioPct, formatRps, rolloutSummary } from './figures';
+import { StatusBadge } from './status-badge';
 import styles from './overview.module.css';
 import { Sparkline } from './sparkline';
 
-const STATUS_CLASS: Record<EndpointOverview['status'], string> = {
-  healthy: 'badge',
-  degraded: `badge ${styles.degraded}`,
-  'rolling-out': `badge ${styles.rolling}`,
-};
 
-function Row({ e }: { e: EndpointOverview }) {
-  return (
-    <tr>
-      <th scope="row" className={styles.rowHead}>
-        <Link href={`/endpoints/${encodeURIComponent(e.endpoint)}`}>{e.endpoint}</Link>
-      </th>
-      <td className={styles.nowrap}>
+const COLUMNS: Column<EndpointOverview>[] = [
+  { header: 'Endpoint', rowHeader: true, className: styles.rowHead, cell: (e) => <Link href={`/endpoints/${encodeURIComponent(e.endpoint)}`}>{e.endpoint}</Link> },
+  {
+    header: 'Model',
+    className: styles.nowrap,
+    cell: (e) => (
+      <>
         <Link href={`/models/${encodeURIComponent(e.model)}`}>{e.model}</Link> v{e.stableVersion}
-      </td>
-      <td>
-        <span className={STATUS_CLASS[e.status]}>{STATUS_LABEL[e.status]}</span>
-        {e.statusReason && <span className={`muted ${styles.reason}`}>{e.statusReason}</span>}
-      </td>
-      <td className={styles.num}>{formatRps(e.rps)}</td>
-      <td className={styles.num}>{formatMs(e.p99Ms)}</td>
-      <td className={styles.num}>{formatPct(e.errorRatePct)}</td>
-      <td className={styles.num}>{formatRatioPct(e.cacheHitRatio)}</td>
-      <td>
-        <Sparkline values={e.sparkline} label={`${e.endpoint}: requests per second over the last 5 minutes`} />
-      </td>
-      <td>{rolloutSummary(e.rollout)}</td>
-    </tr>
-  );
-}
+      </>
+    ),
+  },
+  { header: 'Status', cell: (e) => <StatusBadge e={e} /> },
+  { header: 'Throughput (req/s)', className: styles.num, cell: (e) => formatRps(e.rps) },
+  { header: 'p99 (ms)', className: styles.num, cell: (e) => formatMs(e.p99Ms) },
+  { header: 'Errors (%)', className: styles.num, cell: (e) => formatPct(e.errorRatePct) },
+  { header: 'Cache hits (%)', className: styles.num, cell: (e) => formatRatioPct(e.cacheHitRatio) },
+  { header: 'Last 5 min', cell: (e) => <Sparkline values={e.sparkline} label={`${e.endpoint}: requests per second over the last 5 minutes`} /> },
+  { header: 'Rollout', cell: (e) => rolloutSummary(e.rollout) },
+];
 
 export function LiveEndpoints() {
   const overview = useQuery(overviewQuery());
@@ -52,35 +44,17 @@ export function LiveEndpoints() {
       ) : overview.isError && !overview.data ? (
         <ErrorAlert error={overview.error} />
       ) : (
-        <div className="table-wrap">
-          <table aria-label="Live traffic">
-            <thead>
-              <tr>
-                <th scope="col">Endpoint</th>
-                <th scope="col">Model</th>
-                <th scope="col">Status</th>
-                <th scope="col" className={styles.num}>Throughput (req/s)</th>
-                <th scope="col" className={styles.num}>p99 (ms)</th>
-                <th scope="col" className={styles.num}>Errors (%)</th>
-                <th scope="col" className={styles.num}>Cache hits (%)</th>
-                <th scope="col">Last 5 min</th>
-                <th scope="col">Rollout</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.data.endpoints.length === 0 && (
-                <tr>
-                  <td colSpan={9} className="empty">
-                    No endpoints yet. <Link href="/endpoints">Create one</Link>.
-                  </td>
-                </tr>
-              )}
-              {overview.data.endpoints.map((e) => (
-                <Row key={e.endpoint} e={e} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Live traffic"
+          columns={COLUMNS}
+          rows={overview.data.endpoints}
+          rowKey={(e) => e.endpoint}
+          empty={
+            <>
+              No endpoints yet. <Link href="/endpoints">Create one</Link>.
+            </>
+          }
+        />
       )}
       {overview.data && overview.data.gpus.length > 0 && (
         <ul className="muted" aria-label="GPUs">

@@ -1,3 +1,4 @@
+import { DataTable, type Column } from '../../../../_components/ui/data-table';
 import { formatTime } from '../../../../_lib/format';
 import type { Rollout } from '../../../../_lib/queries/rollouts';
 import { VerdictBadge } from './badges';
@@ -14,43 +15,28 @@ function show(value: number | null, unit: string): string {
   return `${Number.isInteger(value) ? value : value.toFixed(2)}${unit}`;
 }
 
+const COLUMNS: Column<Rollout['checks'][number]>[] = [
+  { header: 'Time', cell: (check) => formatTime(new Date(check.atMs).toISOString()) },
+  { header: 'Verdict', cell: (check) => <VerdictBadge verdict={check.verdict} /> },
+  {
+    header: 'Metrics (value vs limit)',
+    cell: (check) => (
+      <ul className="sig">
+        {check.metrics.map((m) => (
+          <li key={m.metric}>
+            {METRIC_LABELS[m.metric]}: {show(m.value, UNITS[m.metric])}
+            {m.limit !== null ? ` (${BOUND[m.metric]} ${show(m.limit, UNITS[m.metric])})` : ''} <VerdictBadge verdict={m.verdict} />
+          </li>
+        ))}
+      </ul>
+    ),
+  },
+  { header: 'Summary', cell: (check) => check.summary },
+];
+
 /** The candidate-vs-stable checks, latest first. */
 export function AnalysisTable({ checks }: { checks: Rollout['checks'] }) {
   if (checks.length === 0) return <p className="muted">No analysis checks yet.</p>;
   const latestFirst = [...checks].sort((a, b) => b.atMs - a.atMs);
-  return (
-    <div className="table-wrap">
-      <table aria-label="Analysis results">
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Verdict</th>
-            <th scope="col">Metrics (value vs limit)</th>
-            <th scope="col">Summary</th>
-          </tr>
-        </thead>
-        <tbody>
-          {latestFirst.map((check) => (
-            <tr key={check.atMs}>
-              <td>{formatTime(new Date(check.atMs).toISOString())}</td>
-              <td>
-                <VerdictBadge verdict={check.verdict} />
-              </td>
-              <td>
-                <ul className="sig">
-                  {check.metrics.map((m) => (
-                    <li key={m.metric}>
-                      {METRIC_LABELS[m.metric]}: {show(m.value, UNITS[m.metric])}
-                      {m.limit !== null ? ` (${BOUND[m.metric]} ${show(m.limit, UNITS[m.metric])})` : ''} <VerdictBadge verdict={m.verdict} />
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>{check.summary}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable label="Analysis results" columns={COLUMNS} rows={latestFirst} rowKey={(check) => check.atMs} />;
 }

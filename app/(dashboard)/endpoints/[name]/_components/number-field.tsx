@@ -1,6 +1,5 @@
 'use client';
-import { issuesFor } from '../../../../_lib/api';
-import { FieldErrors } from '../../../../_components/feedback';
+import { Field } from '../../../../_components/ui/field';
 
 /** A labelled number input whose API issues (by body path) show beneath it. */
 export function NumberField(props: {
@@ -14,23 +13,9 @@ export function NumberField(props: {
   placeholder?: string;
   step?: string;
 }) {
-  const messages = [...issuesFor(props.error, props.path), ...(props.hint ? [props.hint] : [])];
-  const errorId = `${props.id}-error`;
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        inputMode="decimal"
-        step={props.step ?? 'any'}
-        value={props.value}
-        placeholder={props.placeholder}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={messages.length > 0 || undefined}
-        aria-describedby={messages.length > 0 ? errorId : undefined}
-      />
-      <FieldErrors id={errorId} messages={messages} />
-    </div>
+    <Field id={props.id} label={props.label} path={props.path} error={props.error} hint={props.hint}>
+      <input type="number" inputMode="decimal" step={props.step ?? 'any'} value={props.value} placeholder={props.placeholder} onChange={(e) => props.onChange(e.target.value)} />
+    </Field>
   );
 }

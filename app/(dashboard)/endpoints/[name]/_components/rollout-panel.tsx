@@ -1,17 +1,15 @@
 'use client';
 /**
- * The endpoint page's rollout area: the active (or most recent) rollout with its controls, the
- * start form when nothing is active, the replicas and the history. Renders nothing until the
- * endpoint loads: the endpoint view above owns loading and not-found.
+ * The endpoint page's rollout area: the active (or most recent) rollout with its controls, and a
+ * "New rollout" button that opens the start form when nothing is active. Renders nothing until
+ * the endpoint loads.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../../../_components/feedback';
 import { useCanMutate } from '../../../../_components/use-can-mutate';
 import { endpointKeys, endpointQuery } from '../../../../_lib/queries/endpoints';
 import { rolloutListQuery } from '../../../../_lib/queries/rollouts';
-import { ReplicasTable } from './replicas-table';
-import { RolloutHistory } from './rollout-history';
 import { activeRolloutOf } from './rollout-model';
 import { RolloutStatus } from './rollout-status';
 import { StartRolloutForm } from './start-rollout-form';
@@ -21,6 +19,7 @@ export function RolloutPanel({ name }: { name: string }) {
   const endpoint = useQuery(endpointQuery(name));
   const rollouts = useQuery({ ...rolloutListQuery(name), enabled: endpoint.isSuccess });
   const canMutate = useCanMutate();
+  const [starting, setStarting] = useState(false);
   const items = rollouts.data?.items ?? [];
   const latest = items[0];
 
@@ -35,23 +34,29 @@ export function RolloutPanel({ name }: { name: string }) {
   const shown = active ?? latest;
 
   return (
-    <>
-      <section className="card" aria-labelledby="rollout-heading">
+    <section className="card" aria-labelledby="rollout-heading">
+      <div className="page-header flush">
         <h2 id="rollout-heading">Rollout</h2>
-        {rollouts.isError && <ErrorAlert error={rollouts.error} />}
-        {rollouts.isPending && <p className="muted">Loading rollouts…</p>}
-        {shown && (
-          <RolloutStatus rollout={shown} stableVersion={endpoint.data.version} isLatest={shown === latest} canMutate={canMutate} nowMs={rollouts.dataUpdatedAt} />
+        {rollouts.isSuccess && !active && canMutate && !starting && (
+          <button type="button" onClick={() => setStarting(true)}>
+            New rollout
+          </button>
         )}
-        {rollouts.isSuccess && !active && (
-          <>
-            <h3>Start a rollout</h3>
-            {canMutate ? <StartRolloutForm endpoint={endpoint.data} /> : <p className="muted">No rollout is active. Deployers can start one here.</p>}
-          </>
-        )}
-      </section>
-      <ReplicasTable name={name} />
-      <RolloutHistory items={items} />
-    </>
+      </div>
+      {rollouts.isError && <ErrorAlert error={rollouts.error} />}
+      {rollouts.isPending && <p className="muted">Loading rollouts…</p>}
+      {rollouts.isSuccess && !active && starting && (
+        <>
+          <h3>Start a rollout</h3>
+          <StartRolloutForm endpoint={endpoint.data} onCancel={() => setStarting(false)} onStarted={() => setStarting(false)} />
+        </>
+      )}
+      {shown && (
+        <RolloutStatus rollout={shown} stableVersion={endpoint.data.version} isLatest={shown === latest} canMutate={canMutate} nowMs={rollouts.dataUpdatedAt} />
+      )}
+      {rollouts.isSuccess && !shown && !starting && (
+        <p className="muted flush">{canMutate ? 'No rollout yet. New rollout starts one.' : 'No rollout is active. Deployers can start one here.'}</p>
+      )}
+    </section>
   );
 }

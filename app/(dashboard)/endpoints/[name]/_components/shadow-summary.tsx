@@ -1,7 +1,18 @@
+import { DataTable, type Column } from '../../../../_components/ui/data-table';
 import { formatTime } from '../../../../_lib/format';
 import type { Rollout } from '../../../../_lib/queries/rollouts';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+const SAMPLE_COLUMNS: Column<NonNullable<Rollout['shadow']>['samples'][number]>[] = [
+  { header: 'Time', cell: (s) => formatTime(new Date(s.atMs).toISOString()) },
+  { header: 'Request', cell: (s) => s.requestId ?? '–', className: 'mono' },
+  { header: 'Shape match', cell: (s) => yesNo(s.shapeMatch) },
+  { header: 'Max abs diff', cell: (s) => (s.maxAbsDiff === null ? '–' : s.maxAbsDiff.toExponential(2)) },
+  { header: 'Within tolerance', cell: (s) => yesNo(s.withinTolerance) },
+  { header: 'Argmax agrees', cell: (s) => yesNo(s.argmaxAgree) },
+  { header: 'Error', cell: (s) => s.error ?? '' },
+];
 
 /** The shadow comparison so far, and the samples where candidate and stable disagreed. */
 export function ShadowSummary({ shadow }: { shadow: NonNullable<Rollout['shadow']> }) {
@@ -23,34 +34,7 @@ export function ShadowSummary({ shadow }: { shadow: NonNullable<Rollout['shadow'
       {shadow.samples.length === 0 ? (
         <p className="muted">No disagreeing samples.</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-label="Disagreeing samples">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Request</th>
-                <th scope="col">Shape match</th>
-                <th scope="col">Max abs diff</th>
-                <th scope="col">Within tolerance</th>
-                <th scope="col">Argmax agrees</th>
-                <th scope="col">Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shadow.samples.map((s, i) => (
-                <tr key={`${s.atMs}-${i}`}>
-                  <td>{formatTime(new Date(s.atMs).toISOString())}</td>
-                  <td className="mono">{s.requestId ?? '–'}</td>
-                  <td>{yesNo(s.shapeMatch)}</td>
-                  <td>{s.maxAbsDiff === null ? '–' : s.maxAbsDiff.toExponential(2)}</td>
-                  <td>{yesNo(s.withinTolerance)}</td>
-                  <td>{yesNo(s.argmaxAgree)}</td>
-                  <td>{s.error ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label="Disagreeing samples" columns={SAMPLE_COLUMNS} rows={shadow.samples} rowKey={(s, i) => `${s.atMs}-${i}`} />
       )}
     </section>
   );

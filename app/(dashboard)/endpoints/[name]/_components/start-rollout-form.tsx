@@ -1,8 +1,8 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ErrorAlert, FieldErrors } from '../../../../_components/feedback';
-import { issuesFor } from '../../../../_lib/api';
+import { ErrorAlert } from '../../../../_components/feedback';
+import { Field } from '../../../../_components/ui/field';
 import { versionsQuery } from '../../../../_lib/queries/models';
 import { replicaKeys } from '../../../../_lib/queries/replicas';
 import { rolloutKeys, startRollout } from '../../../../_lib/queries/rollouts';
@@ -17,7 +17,7 @@ const STRATEGY_LABELS: Record<Strategy, string> = { canary: 'Canary', 'blue-gree
 /** Issue paths that an input below shows; the rest go to the alert. */
 const FIELD_PATHS = ['version', 'steps', 'autoPromotionSeconds', 'scaleDownDelaySeconds', 'mirrorPct', 'tolerance', 'analysis'];
 
-export function StartRolloutForm({ endpoint }: { endpoint: Endpoint }) {
+export function StartRolloutForm({ endpoint, onCancel, onStarted }: { endpoint: Endpoint; onCancel: () => void; onStarted: () => void }) {
   const queryClient = useQueryClient();
   const versions = useQuery(versionsQuery(endpoint.model));
   const candidates = versions.data?.items.filter((v) => v.status === 'ready' && v.version !== endpoint.version) ?? [];
@@ -31,9 +31,9 @@ export function StartRolloutForm({ endpoint }: { endpoint: Endpoint }) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: rolloutKeys.list(endpoint.name) });
       await queryClient.invalidateQueries({ queryKey: replicaKeys.list(endpoint.name) });
+      onStarted();
     },
   });
-  const versionIssues = issuesFor(start.error, 'version');
   const field = (id: string, label: string, key: 'autoPromotionSeconds' | 'scaleDownDelaySeconds' | 'mirrorPct' | 'atol' | 'rtol', path: string, placeholder?: string) => (
     <NumberField id={id} label={label} path={path} value={values[key]} placeholder={placeholder} onChange={(value) => set({ [key]: value })} error={start.error} />
   );
@@ -47,16 +47,8 @@ export function StartRolloutForm({ endpoint }: { endpoint: Endpoint }) {
         start.mutate();
       }}
     >
-      <div className="field narrow-field">
-        <label htmlFor="rollout-version">Candidate version</label>
-        <select
-          id="rollout-version"
-          value={version}
-          onChange={(e) => set({ version: e.target.value })}
-          disabled={versions.isPending}
-          aria-invalid={versionIssues.length > 0 || undefined}
-          aria-describedby={versionIssues.length > 0 ? 'rollout-version-error' : undefined}
-        >
+      <Field id="rollout-version" label="Candidate version" path="version" error={start.error} className="narrow-field" note={`Stable is version ${endpoint.version}.`}>
+        <select value={version} onChange={(e) => set({ version: e.target.value })} disabled={versions.isPending}>
           <option value="">{versions.isPending ? 'Loading…' : candidates.length ? 'Choose a version' : 'No other ready version'}</option>
           {candidates.map((v) => (
             <option key={v.version} value={String(v.version)}>
@@ -65,9 +57,7 @@ export function StartRolloutForm({ endpoint }: { endpoint: Endpoint }) {
             </option>
           ))}
         </select>
-        <FieldErrors id="rollout-version-error" messages={versionIssues} />
-        <span className="muted">Stable is version {endpoint.version}.</span>
-      </div>
+      </Field>
 
       <fieldset className="plain">
         <legend>Strategy</legend>
@@ -107,6 +97,9 @@ export function StartRolloutForm({ endpoint }: { endpoint: Endpoint }) {
       <div className="actions">
         <button type="submit" disabled={start.isPending || !version}>
           Start rollout
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
         </button>
       </div>
     </form>

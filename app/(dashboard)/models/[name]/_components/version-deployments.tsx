@@ -7,11 +7,12 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { ErrorAlert, Loading } from '../../../../_components/feedback';
+import { DataTable, type Column } from '../../../../_components/ui/data-table';
 import { formatTime } from '../../../../_lib/format';
 import { endpointListQuery } from '../../../../_lib/queries/endpoints';
 import { versionsQuery } from '../../../../_lib/queries/models';
 import { rolloutListQuery, type Rollout } from '../../../../_lib/queries/rollouts';
-import { versionDeployments } from './deployments';
+import { versionDeployments, type VersionDeployment } from './deployments';
 
 const endpointLink = (name: string) => <Link href={`/endpoints/${encodeURIComponent(name)}`}>{name}</Link>;
 
@@ -24,6 +25,36 @@ function RolloutLine({ r }: { r: Rollout }) {
     </li>
   );
 }
+
+const COLUMNS: Column<VersionDeployment>[] = [
+  { header: 'Version', cell: (d) => d.version },
+  { header: 'Stable on', cell: (d) => (d.stableOn.length === 0 ? '—' : d.stableOn.map((name, i) => <span key={name}>{i > 0 && ', '}{endpointLink(name)}</span>)) },
+  {
+    header: 'Candidate on',
+    cell: (d) =>
+      d.candidateOn.length === 0
+        ? '—'
+        : d.candidateOn.map((r) => (
+            <span key={r.id}>
+              {r.strategy} on {endpointLink(r.endpoint)} ({r.phase}
+              {r.strategy === 'shadow' ? '' : `, ${r.weightPct} %`})
+            </span>
+          )),
+  },
+  {
+    header: 'Rollout history',
+    cell: (d) =>
+      d.history.length === 0 ? (
+        '—'
+      ) : (
+        <ul className="sig" aria-label={`Rollouts of version ${d.version}`}>
+          {d.history.map((r) => (
+            <RolloutLine key={r.id} r={r} />
+          ))}
+        </ul>
+      ),
+  },
+];
 
 export function VersionDeployments({ model }: { model: string }) {
   const versions = useQuery(versionsQuery(model));
@@ -40,54 +71,7 @@ export function VersionDeployments({ model }: { model: string }) {
   return (
     <section aria-labelledby="deployments-heading">
       <h2 id="deployments-heading">Deployments</h2>
-      <div className="table-wrap">
-        <table aria-label="Deployments">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Stable on</th>
-              <th scope="col">Candidate on</th>
-              <th scope="col">Rollout history</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={4} className="empty">
-                  No versions yet.
-                </td>
-              </tr>
-            )}
-            {rows.map((d) => (
-              <tr key={d.version}>
-                <td>{d.version}</td>
-                <td>{d.stableOn.length === 0 ? '—' : d.stableOn.map((name, i) => <span key={name}>{i > 0 && ', '}{endpointLink(name)}</span>)}</td>
-                <td>
-                  {d.candidateOn.length === 0
-                    ? '—'
-                    : d.candidateOn.map((r) => (
-                        <span key={r.id}>
-                          {r.strategy} on {endpointLink(r.endpoint)} ({r.phase}
-                          {r.strategy === 'shadow' ? '' : `, ${r.weightPct} %`})
-                        </span>
-                      ))}
-                </td>
-                <td>
-                  {d.history.length === 0 ? (
-                    '—'
-                  ) : (
-                    <ul className="sig" aria-label={`Rollouts of version ${d.version}`}>
-                      {d.history.map((r) => (
-                        <RolloutLine key={r.id} r={r} />
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Deployments" columns={COLUMNS} rows={rows} rowKey={(d) => d.version} empty="No versions yet." />
     </section>
   );
 }

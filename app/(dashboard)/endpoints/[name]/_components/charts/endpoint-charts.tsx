@@ -22,6 +22,9 @@ const FIGURES = [
   { id: 'batch', title: 'Mean batch size', unit: 'requests per run', yUnit: 'requests' },
 ] as const satisfies readonly { id: keyof ChartData; title: string; unit: string; yUnit: string }[];
 
+/** The range the page opens with (and the server prefetches). */
+export const DEFAULT_RANGE: MetricsRange = '5m';
+
 const PCT_CHARTS = new Set<string>(['errors', 'cache']);
 
 function Toolbar(props: { range: MetricsRange; onRange: (r: MetricsRange) => void; live: boolean; onLive: (live: boolean) => void }) {
@@ -42,7 +45,7 @@ function Toolbar(props: { range: MetricsRange; onRange: (r: MetricsRange) => voi
 }
 
 export function EndpointCharts({ name }: { name: string }) {
-  const [range, setRange] = useState<MetricsRange>('5m');
+  const [range, setRange] = useState<MetricsRange>(DEFAULT_RANGE);
   const [live, setLive] = useState(true);
   const metrics = useQuery(endpointMetricsQuery(name, range, live));
   const data = useChartData(metrics.data);

@@ -1,41 +1,27 @@
 'use client';
+/** The endpoint's serving facts and runtime config, with the edit and delete controls. */
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { formatTime } from '../../_lib/format';
 import { endpointQuery } from '../../_lib/queries/endpoints';
-import { ErrorAlert, isNotFound, Loading } from '../feedback';
+import { ErrorAlert } from '../feedback';
 import { useCanMutate } from '../use-can-mutate';
 import { ConfigList } from './config-list';
 import { DeleteEndpoint } from './delete-endpoint';
 import { EditEndpointForm } from './edit-endpoint-form';
 
-export function EndpointView({ name }: { name: string }) {
+export function EndpointConfig({ name }: { name: string }) {
   const endpoint = useQuery(endpointQuery(name));
   const canMutate = useCanMutate();
   const [editing, setEditing] = useState(false);
 
-  if (endpoint.isPending) return <Loading what="the endpoint" />;
-  if (endpoint.isError) {
-    if (isNotFound(endpoint.error)) {
-      return (
-        <div className="card">
-          <h1>Endpoint not found</h1>
-          <p className="muted">There is no endpoint named {name}.</p>
-          <Link href="/endpoints">All endpoints</Link>
-        </div>
-      );
-    }
-    return <ErrorAlert error={endpoint.error} />;
-  }
+  if (endpoint.isError) return <ErrorAlert error={endpoint.error} />;
+  if (!endpoint.isSuccess) return null;
   const e = endpoint.data;
 
   return (
     <>
-      <div className="page-header">
-        <h1>{e.name}</h1>
-        <Link href="/endpoints">All endpoints</Link>
-      </div>
       <div className="grid-2">
         <section className="card" aria-labelledby="serving-heading">
           <h2 id="serving-heading">Serving</h2>
@@ -60,7 +46,7 @@ export function EndpointView({ name }: { name: string }) {
         </section>
         <section className="card" aria-labelledby="config-heading">
           <h2 id="config-heading">Runtime config</h2>
-          <ConfigList config={e.config} />
+          <ConfigList config={e.config} effective={e.effective} />
         </section>
       </div>
       {canMutate &&
