@@ -66,6 +66,13 @@ describe('parseCli', () => {
     expect(r.ok && r.options).toMatchObject({ instances: 3, maxBatchSize: 4, cacheMaxBytes: 500, warmupRuns: 2 });
   });
 
+  it('takes the sizes the control plane resolved, spin-waiting included (on unless told otherwise)', () => {
+    const r = parseCli([...base, '--config-json', JSON.stringify({ instances: 2, intraOpThreads: 1, intraOpSpinning: false })], {});
+    expect(r.ok && r.options).toMatchObject({ instances: 2, intraOpThreads: 1, intraOpSpinning: false });
+    const plain = parseCli(base, {});
+    expect(plain.ok && plain.options.intraOpSpinning).toBe(true);
+  });
+
   it('a disabled cache in RuntimeConfig means no cache', () => {
     const r = parseCli([...base, '--config-json', '{"cache":{"enabled":false,"maxBytes":500}}'], {});
     expect(r.ok && r.options.cacheMaxBytes).toBe(0);

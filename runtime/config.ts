@@ -20,6 +20,8 @@ export const RuntimeConfig = z
     cache: z.object({ enabled: z.boolean(), maxBytes: int(0) }).partial().strict(),
     device: z.enum(['cpu', 'cuda']),
     intraOpThreads: int(1),
+    /** ONNX Runtime spin-waiting; the control plane turns it off when threads share cores. */
+    intraOpSpinning: z.boolean(),
     warmupRuns: int(0),
   })
   .partial()
@@ -33,6 +35,8 @@ export const RuntimeOptions = z
     modelVersion: z.string().regex(/^[0-9]+$/, 'a positive integer').default('1'),
     port: int(0).max(65535).optional(),
     socket: z.string().min(1).optional(),
+    /** KServe v2 gRPC on this TCP port as well (standalone use; 0 picks a free one). */
+    grpcPort: int(0).max(65535).optional(),
     host: z.string().default('127.0.0.1'),
     maxBatchSize: int(0).default(32),
     preferredBatchSizes: z.array(int(1)).default([]),
@@ -42,6 +46,8 @@ export const RuntimeOptions = z
     queueTimeoutMs: z.coerce.number().min(0).default(5000),
     instances: int(1).max(64).default(1),
     intraOpThreads: int(1).max(256).default(1),
+    // ONNX Runtime's default; a spinning thread steals a core another thread needs.
+    intraOpSpinning: z.boolean().default(true),
     device: z.enum(['cpu', 'cuda']).default('cpu'),
     cacheMaxBytes: int(0).default(0),
     warmupRuns: int(0).default(1),
@@ -67,6 +73,7 @@ const FLAGS = {
   'model-version': 'modelVersion',
   port: 'port',
   socket: 'socket',
+  'grpc-port': 'grpcPort',
   host: 'host',
   'max-batch-size': 'maxBatchSize',
   'preferred-batch-sizes': 'preferredBatchSizes',

@@ -93,6 +93,7 @@ describe('runtime process on the demo model', () => {
       output: [{ name: OUT, data_type: 'TYPE_FP32', dims: [2] }],
       dynamic_batching: { preferred_batch_size: [], max_queue_delay_microseconds: 5000 },
       instance_group: [{ count: 1, kind: 'KIND_CPU' }],
+      parameters: { provider: 'cpu', intra_op_thread_count: 1, allow_spinning: true },
     });
   });
 

@@ -49,7 +49,7 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
   await listen(server, options);
 
   const pool = new InstancePool(
-    { modelPath: options.modelPath, instances: options.instances, intraOpThreads: options.intraOpThreads, device: options.device },
+    { modelPath: options.modelPath, instances: options.instances, intraOpThreads: options.intraOpThreads, intraOpSpinning: options.intraOpSpinning, device: options.device },
     (msg) => log.warn(msg),
   );
   try {

@@ -12,6 +12,7 @@ import { RolloutController } from './rollout';
 import { RolloutRoutes } from './rollout/rollout-routes';
 import { startServing, type DataPlane, type ServingOptions } from './serving/start-serving';
 import { buildServices } from './services';
+import { detectHostResources } from './sizing';
 
 export interface CoreOptions {
   projectRoot: string;
@@ -47,6 +48,7 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     dataDir: deps.config.dataDir,
     artifactsDir: deps.config.paths.artifacts,
     host: o.host,
+    hostResources: detectHostResources(deps.config.hostCpus),
     gatewayPort: o.gatewayPort,
     gatewayMaxConnections: o.gatewayMaxConnections,
     rollouts: rolloutRoutes,

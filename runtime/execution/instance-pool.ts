@@ -12,6 +12,7 @@ export interface PoolOptions {
   modelPath: string;
   instances: number;
   intraOpThreads: number;
+  intraOpSpinning: boolean;
   device: Device;
 }
 
@@ -94,6 +95,7 @@ export class InstancePool {
     const init: WorkerInit = {
       modelPath: this.options.modelPath,
       intraOpThreads: this.options.intraOpThreads,
+      intraOpSpinning: this.options.intraOpSpinning,
       device: this.options.device,
       entry: new URL('./worker.ts', import.meta.url).href,
     };

@@ -15,6 +15,8 @@ export type Device = 'cpu' | 'cuda';
 export interface WorkerInit {
   modelPath: string;
   intraOpThreads: number;
+  /** `session.intra_op.allow_spinning`: off when threads share cores. */
+  intraOpSpinning: boolean;
   device: Device;
   /** Set by the entry shim: the TS module to load. */
   entry?: string;

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     session = await ort.InferenceSession.create(init.modelPath, {
       intraOpNumThreads: init.intraOpThreads,
       interOpNumThreads: 1,
+      // Spinning threads burn a core while they wait for work; on a shared host that core is someone's.
+      extra: { session: { intra_op: { allow_spinning: init.intraOpSpinning ? '1' : '0' }, inter_op: { allow_spinning: init.intraOpSpinning ? '1' : '0' } } },
       executionProviders: [init.device],
     });
     const sig = signatureFromOrt(session.inputMetadata, session.outputMetadata);

@@ -28,7 +28,7 @@ export interface Serving {
   recorder: Recorder;
   pool: InstancePool;
   /** The knobs in force, for `/config`. */
-  config: { preferredBatchSizes: number[]; maxQueueDelayMs: number; maxQueueSize: number; queueTimeoutMs: number; instances: number; cacheMaxBytes: number };
+  config: { preferredBatchSizes: number[]; maxQueueDelayMs: number; maxQueueSize: number; queueTimeoutMs: number; instances: number; intraOpThreads: number; intraOpSpinning: boolean; cacheMaxBytes: number };
 }
 
 export interface RuntimeState {
@@ -147,7 +147,8 @@ function modelConfig(state: RuntimeState, s: Serving) {
       },
     }),
     instance_group: [{ count: c.instances, kind: s.provider === 'cuda' ? 'KIND_GPU' : 'KIND_CPU' }],
-    parameters: { provider: s.provider, response_cache: { enable: c.cacheMaxBytes > 0 } },
+    // Session options as Triton's onnxruntime backend names them: what auto sizing chose.
+    parameters: { provider: s.provider, response_cache: { enable: c.cacheMaxBytes > 0 }, intra_op_thread_count: c.intraOpThreads, allow_spinning: c.intraOpSpinning },
   };
 }
 

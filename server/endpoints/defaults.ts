@@ -7,9 +7,12 @@
 export const DEVICES = ['cpu', 'cuda'] as const;
 export type Device = (typeof DEVICES)[number];
 
+/** `auto`: sized from the host (its cores, or one instance per GPU) and the other runtimes on it. */
+export type SizeSetting = number | 'auto';
+
 export const RUNTIME_CONFIG_DEFAULTS = {
   replicas: 1,
-  instances: 1,
+  instances: 'auto' as SizeSetting,
   maxBatchSize: 32,
   preferredBatchSizes: [] as number[],
   maxQueueDelayMs: 0,
@@ -17,6 +20,6 @@ export const RUNTIME_CONFIG_DEFAULTS = {
   queueTimeoutMs: 5000,
   cache: { enabled: false, maxBytes: 64 * 1024 * 1024 },
   device: 'cpu' as Device,
-  intraOpThreads: 1,
+  intraOpThreads: 'auto' as SizeSetting,
   warmupRuns: 1,
 };

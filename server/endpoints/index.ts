@@ -5,15 +5,22 @@ import { createEndpoint } from './create-endpoint';
 import { deleteEndpoint } from './delete-endpoint';
 import { getEndpoint, listEndpoints } from './list-endpoints';
 import { mergeConfig, updateEndpoint } from './update-endpoint';
+import { detectHostResources, effectiveSizingOf, sizeEndpoints } from '../sizing';
+import type { Endpoint } from './schemas';
 
 export { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, mergeConfig, updateEndpoint };
 
 export function createEndpoints(deps: ServiceDeps): Services['endpoints'] {
+  // What `auto` came to on this host, read with the answer so it is never stale.
+  const withSizing = (endpoints: Endpoint[]): Endpoint[] => {
+    const plan = sizeEndpoints(deps.db, detectHostResources(deps.config.hostCpus));
+    return endpoints.map((e) => ({ ...e, effective: effectiveSizingOf(plan, e.name) }));
+  };
   return {
-    list: () => listEndpoints(deps),
-    create: (input, actor) => createEndpoint(deps, input, actor),
-    get: (name) => getEndpoint(deps, name),
-    update: (name, patch, actor) => updateEndpoint(deps, name, patch, actor),
+    list: () => ({ items: withSizing(listEndpoints(deps).items) }),
+    create: (input, actor) => withSizing([createEndpoint(deps, input, actor)])[0]!,
+    get: (name) => withSizing([getEndpoint(deps, name)])[0]!,
+    update: (name, patch, actor) => withSizing([updateEndpoint(deps, name, patch, actor)])[0]!,
     remove: (name, actor) => deleteEndpoint(deps, name, actor),
   };
 }

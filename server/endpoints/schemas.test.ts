@@ -5,7 +5,7 @@ describe('RuntimeConfig', () => {
   it('applies every default from the contract to an empty input', () => {
     expect(RuntimeConfig.parse({})).toEqual({
       replicas: 1,
-      instances: 1,
+      instances: 'auto',
       maxBatchSize: 32,
       preferredBatchSizes: [],
       maxQueueDelayMs: 0,
@@ -13,7 +13,7 @@ describe('RuntimeConfig', () => {
       queueTimeoutMs: 5000,
       cache: { enabled: false, maxBytes: 67108864 },
       device: 'cpu',
-      intraOpThreads: 1,
+      intraOpThreads: 'auto',
       warmupRuns: 1,
     });
   });
@@ -33,6 +33,10 @@ describe('RuntimeConfig', () => {
     ['replicas 1.5', { replicas: 1.5 }, false],
     ['instances 16', { instances: 16 }, true],
     ['instances 17', { instances: 17 }, false],
+    ['instances auto', { instances: 'auto' }, true],
+    ['instances "2" (a string other than auto)', { instances: '2' }, false],
+    ['intraOpThreads auto', { intraOpThreads: 'auto' }, true],
+    ['intraOpThreads "AUTO"', { intraOpThreads: 'AUTO' }, false],
     ['maxBatchSize 0 (unbatched)', { maxBatchSize: 0 }, true],
     ['maxBatchSize 1024', { maxBatchSize: 1024 }, true],
     ['maxBatchSize 1025', { maxBatchSize: 1025 }, false],

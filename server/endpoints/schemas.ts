@@ -18,7 +18,8 @@ const GIB = 1024 ** 3;
 /** Field bounds, shared by the full config and the patch so they cannot drift apart. */
 const field = {
   replicas: z.number().int().min(1).max(16),
-  instances: z.number().int().min(1).max(16),
+  // 'auto': sized from the host's cores or GPUs and the other runtimes (server/sizing/).
+  instances: z.union([z.literal('auto'), z.number().int().min(1).max(16)]),
   maxBatchSize: z.number().int().min(0).max(1024),
   preferredBatchSizes: z.array(z.number().int().min(1).max(1024)).max(16),
   maxQueueDelayMs: z.number().int().min(0).max(10_000),
@@ -27,7 +28,7 @@ const field = {
   cacheEnabled: z.boolean(),
   cacheMaxBytes: z.number().int().min(0).max(16 * GIB),
   device: Device,
-  intraOpThreads: z.number().int().min(0).max(64),
+  intraOpThreads: z.union([z.literal('auto'), z.number().int().min(0).max(64)]),
   warmupRuns: z.number().int().min(0).max(100),
 };
 
@@ -104,11 +105,23 @@ export const UpdateEndpointInput = z.strictObject({
 });
 export type UpdateEndpointInput = z.infer<typeof UpdateEndpointInput>;
 
+/** What `auto` came to on this host: the sizes the endpoint's runtimes run with now. */
+export const EffectiveSizing = z.object({
+  instances: z.number().int(),
+  intraOpThreads: z.number().int(),
+  /** ONNX Runtime's spin-waiting: off whenever threads share cores. */
+  intraOpSpinning: z.boolean(),
+  hostCpus: z.number().int(),
+  hostGpus: z.number().int(),
+});
+export type EffectiveSizing = z.infer<typeof EffectiveSizing>;
+
 export const Endpoint = z.object({
   name: z.string(),
   model: z.string(),
   version: z.number().int(),
   config: RuntimeConfig,
+  effective: EffectiveSizing.optional(),
   createdBy: z.string(),
   createdAt: IsoTime,
   updatedAt: IsoTime,

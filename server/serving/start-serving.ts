@@ -18,6 +18,7 @@ import { InstancesStore } from '../supervisor/instances-store';
 import { LocalLauncher } from '../supervisor/local-launcher';
 import { Supervisor, type AdoptedRuntime, type SupervisorOptions } from '../supervisor/supervisor';
 import type { RolloutServing } from '../rollout/rollout-routes';
+import type { HostResources } from '../sizing';
 import { RoutingPublisher } from './routing-publisher';
 
 export interface ServingOptions {
@@ -27,6 +28,8 @@ export interface ServingOptions {
   dataDir: string;
   artifactsDir: string;
   host: string;
+  /** The cores and GPUs auto-sized runtimes share (server/sizing). */
+  hostResources: HostResources;
   gatewayPort: number;
   gatewayMaxConnections?: number;
   rollouts: RolloutServing;
@@ -74,6 +77,7 @@ export async function startServing(o: ServingOptions): Promise<DataPlane> {
     launcher,
     log: o.log,
     artifactsDir: o.artifactsDir,
+    hostResources: o.hostResources,
     socketDir: paths.socketDir,
     logDir: paths.logDir,
     extraVersions: () => o.rollouts.extraVersions(),

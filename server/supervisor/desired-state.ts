@@ -10,6 +10,7 @@ import type { Db } from '../../db/client';
 import { endpoints, modelVersions } from '../../db/schema';
 import { effectiveReplicas, scaledReplicasByEndpoint } from '../autoscaling/scaled-replicas';
 import { RuntimeConfig } from '../endpoints/schemas';
+import { sizedConfig, sizeEndpoints, type HostResources, type SizedConfig } from '../sizing';
 import { slotKey, type DesiredSlot } from './plan';
 
 export interface ExtraVersion {
@@ -24,7 +25,8 @@ export interface DesiredVersion {
   version: number;
   versionId: number;
   modelPath: string;
-  config: RuntimeConfig;
+  /** With `auto` resolved for this host: a budget change restarts replicas (rolling) at their new size. */
+  config: SizedConfig;
   replicas: number;
   /** The endpoint's stable version (the others run for rollouts or a handoff). */
   stable: boolean;
@@ -32,7 +34,8 @@ export interface DesiredVersion {
   configHash: string;
 }
 
-export function readDesiredState(db: Db, artifactsDir: string, extras: readonly ExtraVersion[]): DesiredVersion[] {
+export function readDesiredState(db: Db, artifactsDir: string, extras: readonly ExtraVersion[], host: Pick<HostResources, 'cpus' | 'gpus'>): DesiredVersion[] {
+  const sizing = sizeEndpoints(db, host);
   const rows = db
     .select({ endpointId: endpoints.id, endpoint: endpoints.name, config: endpoints.config, versionId: endpoints.versionId, modelId: endpoints.modelId })
     .from(endpoints)
@@ -42,7 +45,7 @@ export function readDesiredState(db: Db, artifactsDir: string, extras: readonly 
   for (const row of rows) {
     const parsed = RuntimeConfig.safeParse(row.config);
     if (!parsed.success) continue;
-    const config = parsed.data;
+    const config = sizedConfig(parsed.data, sizing.byKey.get(row.endpoint));
     const wanted = new Map<number, number>([[row.versionId, effectiveReplicas(config, scaled.get(row.endpointId))]]);
     // The stable version runs at the endpoint's replica count, whatever an extra asks: the version
     // that served before is offered as an extra too, and must not hold a lowered count up.

@@ -4,7 +4,7 @@
  * the control plane; a Kubernetes launcher could implement the same with pods.
  */
 import type { RuntimeStats } from '../../protocol/stats';
-import type { RuntimeConfig } from '../endpoints/schemas';
+import type { SizedConfig } from '../sizing';
 import type { RuntimeRecord } from '../dataplane/state-file';
 
 export interface LaunchSpec {
@@ -13,7 +13,8 @@ export interface LaunchSpec {
   version: number;
   replica: number;
   modelPath: string;
-  config: RuntimeConfig;
+  /** `auto` already resolved: the runtime is told numbers. */
+  config: SizedConfig;
   socketPath: string;
   /** Where the process writes its log (stdout and stderr), so it never depends on our pipes. */
   logPath: string;

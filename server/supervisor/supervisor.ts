@@ -19,6 +19,7 @@ import { describeExit } from './local-launcher';
 import { planReconcile, slotKey, type DesiredSlot, type InstanceState } from './plan';
 import type { Db } from '../../db/client';
 import type { RuntimeRecord } from '../dataplane/state-file';
+import type { HostResources } from '../sizing';
 
 /** A runtime an earlier control plane launched, confirmed by the launcher, to be taken over. */
 export interface AdoptedRuntime {
@@ -34,6 +35,8 @@ export interface SupervisorOptions {
   launcher: Launcher;
   log: Logger;
   artifactsDir: string;
+  /** The cores and GPUs auto-sized runtimes share. */
+  hostResources: HostResources;
   socketDir: string;
   /** Runtime logs (stdout and stderr of each process). */
   logDir: string;
@@ -103,7 +106,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
    */
   start(adopted: readonly AdoptedRuntime[] = []): void {
     this.o.store.clear();
-    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.wantedExtras());
+    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.wantedExtras(), this.o.hostResources);
     for (const { record, handle, ready } of adopted) {
       this.generation = Math.max(this.generation, generationOf(record.id));
       const target = this.desired.find((d) => d.endpoint === record.endpoint && d.version === record.version);
@@ -225,7 +228,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   }
 
   private reconcile(): void {
-    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.wantedExtras());
+    this.desired = readDesiredState(this.o.db, this.o.artifactsDir, this.wantedExtras(), this.o.hostResources);
     const signature = JSON.stringify(this.desired.map((d) => [d.endpoint, d.version, d.replicas, d.stable, d.configHash]));
     if (signature !== this.desiredSignature) {
       this.desiredSignature = signature;
