@@ -4,16 +4,33 @@
  * Next.js, hence the long webServer timeout.
  */
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 3100;
-const GATEWAY_PORT = 8100;
+/** A port the kernel just handed out (and we released): free unless something grabs it meanwhile. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no TCP port');
+  return address.port;
+}
 
-// Set once in the runner; worker processes inherit it, so every spec sees the same values.
+// Set once in the runner; worker processes inherit them, so every spec sees the same values.
 process.env.SLIPWAY_ADMIN_TOKEN ??= 'slw_e2e_0123456789abcdefghijklmnopqrstuv';
-process.env.SLIPWAY_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'slipway-e2e-'));
+if (!process.env.SLIPWAY_E2E_DATA_DIR) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'slipway-e2e-'));
+  process.env.SLIPWAY_E2E_DATA_DIR = dataDir;
+  // The runner created it, so the runner removes it, after the web server has stopped.
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+}
+process.env.SLIPWAY_E2E_PORT ??= String(await freePort());
+process.env.SLIPWAY_E2E_GATEWAY_PORT ??= String(await freePort());
+const PORT = Number(process.env.SLIPWAY_E2E_PORT);
+const GATEWAY_PORT = Number(process.env.SLIPWAY_E2E_GATEWAY_PORT);
 
 export default defineConfig({
   testDir: './e2e',

@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.next/**', 'e2e/**', 'data/**'],
     pool: 'forks',
+    globalSetup: ['testing/vitest-temp-root.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

