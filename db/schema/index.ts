@@ -6,3 +6,4 @@ export * from './audit';
 export * from './auth';
 export * from './metrics';
 export * from './endpoint-scales';
+export * from './tunings';
