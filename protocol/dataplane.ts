@@ -52,6 +52,8 @@ export interface GatewayIdentity {
   pid: number;
   host: string;
   port: number;
+  /** KServe v2 gRPC port (absent from gateways that predate it, which are replaced). */
+  grpcPort: number;
   /** The snapshot it routes by, or null before the first one. */
   routesVersion: number | null;
   startedAtMs: number;

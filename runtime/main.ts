@@ -18,7 +18,7 @@ const log = createLogger(`runtime:${options.name}`);
 
 try {
   const runtime = await startRuntime(options, log);
-  process.stdout.write(`${JSON.stringify({ event: 'ready', port: runtime.port, socket: runtime.socket, provider: runtime.provider })}\n`);
+  process.stdout.write(`${JSON.stringify({ event: 'ready', port: runtime.port, socket: runtime.socket, grpcPort: runtime.grpcPort, provider: runtime.provider })}\n`);
   log.info({ port: runtime.port, socket: runtime.socket, provider: runtime.provider }, 'ready');
   let draining = false;
   const drain = (signal: string) => {

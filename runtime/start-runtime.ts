@@ -15,6 +15,8 @@ import { Recorder } from './metrics/recorder';
 import { StatsHub } from './metrics/stats-hub';
 import { servedMaxBatchSize } from './model/signature';
 import { route, type RuntimeState } from './http/routes';
+import { listenGrpc, type GrpcListener } from '../protocol/grpc/serve';
+import { runtimeBackend } from './grpc/runtime-backend';
 import { warmUp } from './warmup';
 
 export interface RunningRuntime {
@@ -22,6 +24,8 @@ export interface RunningRuntime {
   url: string;
   port: number | null;
   socket: string | null;
+  /** The KServe v2 gRPC port, when `--grpc-port` was given. */
+  grpcPort: number | null;
   provider: string;
   /** Stops accepting work (503), finishes queued and running requests, then closes. */
   drain(): Promise<void>;
@@ -47,6 +51,15 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
   server.keepAliveTimeout = 65_000; // the gateway's pool keeps connections for up to a minute
   server.headersTimeout = 66_000;
   await listen(server, options);
+  let grpc: GrpcListener | undefined;
+  if (options.grpcPort !== undefined) {
+    try {
+      grpc = await listenGrpc(runtimeBackend(state), options.host, options.grpcPort, options.maxBodyBytes);
+    } catch (err) {
+      await closeServer(server);
+      throw err;
+    }
+  }
 
   const pool = new InstancePool(
     { modelPath: options.modelPath, instances: options.instances, intraOpThreads: options.intraOpThreads, intraOpSpinning: options.intraOpSpinning, device: options.device },
@@ -57,6 +70,7 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
   } catch (err) {
     state.notReadyReason = `the model could not be loaded on ${options.device}: ${(err as Error).message}`;
     await pool.close();
+    grpc?.close();
     await closeServer(server);
     throw new Error(state.notReadyReason);
   }
@@ -112,13 +126,14 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
       clearInterval(statsTimer);
       state.statsHub!.closeAll();
       scheduler.close();
-      await closeServer(server);
+      await Promise.all([closeServer(server), grpc?.drain(10_000)]);
       await pool.close();
     })());
   return {
     url: port !== null ? `http://${options.host}:${port}` : 'http://localhost',
     port,
     socket: options.socket ?? null,
+    grpcPort: grpc?.port ?? null,
     provider,
     async drain() {
       state.draining = true;

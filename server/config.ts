@@ -20,6 +20,8 @@ export interface Config {
   port: number;
   /** The inference gateway (KServe v2 over HTTP). */
   gatewayPort: number;
+  /** The gateway's KServe v2 gRPC service (Triton's 8001). */
+  grpcPort: number;
   /** Client connections the gateway holds at most (the longest-idle are shed past it). */
   gatewayMaxConnections: number;
   host: string;
@@ -66,6 +68,7 @@ const EnvSchema = z.object({
   SLIPWAY_DATA_DIR: z.string().min(1, 'SLIPWAY_DATA_DIR must not be empty').default('./data'),
   PORT: port('PORT').default(3000),
   SLIPWAY_GATEWAY_PORT: port('SLIPWAY_GATEWAY_PORT').default(8000),
+  SLIPWAY_GRPC_PORT: port('SLIPWAY_GRPC_PORT').default(8001),
   SLIPWAY_GATEWAY_MAX_CONNECTIONS: z.coerce
     .number({ error: () => 'SLIPWAY_GATEWAY_MAX_CONNECTIONS must be an integer 16–1000000' })
     .int('SLIPWAY_GATEWAY_MAX_CONNECTIONS must be an integer 16–1000000')
@@ -137,6 +140,7 @@ export function parseConfig(env: Record<string, string | undefined>, opts: { cwd
     dataDir,
     port: e.PORT,
     gatewayPort: e.SLIPWAY_GATEWAY_PORT,
+    grpcPort: e.SLIPWAY_GRPC_PORT,
     gatewayMaxConnections: e.SLIPWAY_GATEWAY_MAX_CONNECTIONS,
     host: e.SLIPWAY_HOST,
     adminToken: e.SLIPWAY_ADMIN_TOKEN,

@@ -18,6 +18,8 @@ export interface CoreOptions {
   projectRoot: string;
   host: string;
   gatewayPort: number;
+  /** 0 picks a free port (tests); absent: 0. */
+  grpcPort?: number;
   gatewayMaxConnections?: number;
   controllerIntervalMs?: number;
   supervisor?: ServingOptions['supervisor'];
@@ -50,6 +52,7 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     host: o.host,
     hostResources: detectHostResources(deps.config.hostCpus),
     gatewayPort: o.gatewayPort,
+    grpcPort: o.grpcPort ?? 0,
     gatewayMaxConnections: o.gatewayMaxConnections,
     rollouts: rolloutRoutes,
     live,

@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     projectRoot: config.paths.projectRoot,
     host: config.host,
     gatewayPort: config.gatewayPort,
+    grpcPort: config.grpcPort,
     gatewayMaxConnections: config.gatewayMaxConnections,
   });
   const { services } = core;
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   const { adopted } = core.plane;
   if (adopted.gateway || adopted.runtimes > 0) console.log(`slipway: took over the running data plane (gateway: ${adopted.gateway ? 'adopted' : 'restarted'}, runtimes adopted: ${adopted.runtimes})`);
   console.log(`slipway: inference gateway (KServe v2) listening on http://${config.host}:${core.plane.gateway.port}`);
+  console.log(`slipway: inference gateway (KServe v2 gRPC) listening on ${config.host}:${core.plane.gateway.grpcPort}`);
 
   const server = await startWebServer({
     dir: config.paths.projectRoot,

@@ -25,7 +25,7 @@ export interface ControlPlaneOptions {
   /** Bounded wait for health, generous for a cold Next.js start on a busy machine. */
   startTimeoutMs?: number;
   /** Restart on what an earlier control plane left (same data dir, ports and token). */
-  reuse?: Pick<ControlPlane, 'dataDir' | 'port' | 'gatewayPort' | 'adminToken'>;
+  reuse?: Pick<ControlPlane, 'dataDir' | 'port' | 'gatewayPort' | 'adminToken'> & { grpcPort?: number };
 }
 
 export interface ControlPlane {
@@ -35,6 +35,8 @@ export interface ControlPlane {
   gatewayUrl: string;
   port: number;
   gatewayPort: number;
+  /** The gateway's KServe v2 gRPC port (a free one, never Triton's 8001 that another run may hold). */
+  grpcPort: number;
   dataDir: string;
   adminToken: string;
   child: ChildProcess;
@@ -129,6 +131,7 @@ export async function ensureBuild(): Promise<void> {
 export async function startControlPlane(options: ControlPlaneOptions = {}): Promise<ControlPlane> {
   const r = options.reuse;
   const [port, gatewayPort] = r ? [r.port, r.gatewayPort] : [await freePort(), await freePort()];
+  const grpcPort = r?.grpcPort ?? (await freePort());
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = r?.dataDir ?? options.dataDir ?? mkdtempSync(join(tmpdir(), 'slipway-it-'));
   const adminToken = r?.adminToken ?? `slw_${randomBytes(24).toString('hex')}`;
@@ -138,6 +141,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     PORT: String(port),
     SLIPWAY_HOST: '127.0.0.1',
     SLIPWAY_GATEWAY_PORT: String(gatewayPort),
+    SLIPWAY_GRPC_PORT: String(grpcPort),
     SLIPWAY_DATA_DIR: dataDir,
     SLIPWAY_ADMIN_TOKEN: adminToken,
     SLIPWAY_DEMO: options.demo ? '1' : '0',
@@ -162,6 +166,7 @@ export async function startControlPlane(options: ControlPlaneOptions = {}): Prom
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
     port,
     gatewayPort,
+    grpcPort,
     dataDir,
     adminToken,
     child,

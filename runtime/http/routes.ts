@@ -96,14 +96,14 @@ function decodePathSegment(segment: string): string {
   }
 }
 
-function checkModel(state: RuntimeState, name: string, version: string | undefined): void {
+export function checkModel(state: RuntimeState, name: string, version: string | undefined): void {
   if (name !== state.model) throw new RuntimeError('not_found', `Request for unknown model: '${name}' is not found`);
   if (version !== undefined && (!CANONICAL_VERSION.test(version) || version !== state.version)) {
     throw new RuntimeError('not_found', `Request for unknown model: '${name}' version ${version} is not found`);
   }
 }
 
-function servingOr503(state: RuntimeState): Serving {
+export function servingOr503(state: RuntimeState): Serving {
   if (!state.serving) throw new RuntimeError('unavailable', state.notReadyReason);
   return state.serving;
 }
@@ -113,7 +113,7 @@ function readiness(state: RuntimeState, res: ServerResponse): void {
   sendJson(res, 503, { error: state.notReadyReason });
 }
 
-function modelMetadata(state: RuntimeState, s: Serving) {
+export function modelMetadata(state: RuntimeState, s: Serving) {
   // Triton shows a batched model's shapes with -1 for the batch dimension.
   const shape = (dims: number[]) => (s.maxBatchSize > 0 ? [-1, ...dims.slice(1)] : dims);
   const tensor = (t: ModelSig['inputs'][number]) => ({ name: t.name, datatype: t.datatype, shape: shape(t.shape) });
@@ -128,7 +128,7 @@ function modelMetadata(state: RuntimeState, s: Serving) {
 }
 
 /** A subset of Triton's model configuration, enough for clients that read batching limits. */
-function modelConfig(state: RuntimeState, s: Serving) {
+export function modelConfig(state: RuntimeState, s: Serving) {
   const dims = (shape: number[]) => (s.maxBatchSize > 0 ? shape.slice(1) : shape);
   const tensor = (t: ModelSig['inputs'][number]) => ({ name: t.name, data_type: `TYPE_${t.datatype === 'BYTES' ? 'STRING' : t.datatype}`, dims: dims(t.shape) });
   const c = s.config;

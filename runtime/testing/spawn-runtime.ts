@@ -15,6 +15,8 @@ export interface SpawnedRuntime {
   child: ChildProcess;
   url: string;
   port: number;
+  /** Set when started with `--grpc-port`. */
+  grpcPort: number | null;
   provider: string;
   stderr: () => string;
   /** Resolves with the exit code (or signal) once the process has exited. */
@@ -66,10 +68,11 @@ export function spawnRuntime(args: string[], options: SpawnOptions = {}): Promis
       const line = stdout.split('\n')[0];
       if (!stdout.includes('\n') || !line) return;
       clearTimeout(timer);
-      const ready = JSON.parse(line) as { event: string; port: number; provider: string };
+      const ready = JSON.parse(line) as { event: string; port: number; grpcPort?: number | null; provider: string };
       resolve({
         child,
         port: ready.port,
+        grpcPort: ready.grpcPort ?? null,
         url: `http://127.0.0.1:${ready.port}`,
         provider: ready.provider,
         stderr: () => stderr,

@@ -25,6 +25,8 @@ export interface GatewaySpec {
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
+  /** KServe v2 gRPC; 0 picks a free port (tests). */
+  grpcPort: number;
   maxBodyBytes: number;
   maxConnections: number;
   paths: DataPlanePaths;
@@ -64,9 +66,13 @@ export class GatewayKeeper extends EventEmitter<GatewayKeeperEvents> {
     return this.current?.identity.port ?? this.spec.port;
   }
 
+  get grpcPort(): number {
+    return this.current?.identity.grpcPort ?? this.spec.grpcPort;
+  }
+
   record(): GatewayRecord | null {
     const c = this.current;
-    return c ? { id: c.id, pid: c.pid, controlSocket: this.spec.paths.gatewayControlSocket, port: c.identity.port, logPath: this.logPath } : null;
+    return c ? { id: c.id, pid: c.pid, controlSocket: this.spec.paths.gatewayControlSocket, port: c.identity.port, grpcPort: c.identity.grpcPort, logPath: this.logPath } : null;
   }
 
   private get logPath(): string {
@@ -116,7 +122,8 @@ export class GatewayKeeper extends EventEmitter<GatewayKeeperEvents> {
       link.close();
       return false;
     }
-    if (identity.host !== this.spec.host || (this.spec.port !== 0 && identity.port !== this.spec.port)) {
+    const grpcMoved = identity.grpcPort === undefined || (this.spec.grpcPort !== 0 && identity.grpcPort !== this.spec.grpcPort);
+    if (identity.host !== this.spec.host || (this.spec.port !== 0 && identity.port !== this.spec.port) || grpcMoved) {
       // Configured to listen elsewhere now: replace it.
       this.spec.log.info({ pid: previous.pid, port: identity.port }, 'draining the previous gateway: its address changed');
       link.drain();
@@ -132,7 +139,7 @@ export class GatewayKeeper extends EventEmitter<GatewayKeeperEvents> {
   private async launch(): Promise<void> {
     const id = `g-${randomBytes(6).toString('hex')}`;
     const s = this.spec;
-    const args = ['--import', 'tsx', join(s.projectRoot, 'server', 'gateway', 'main.ts'), '--host', s.host, '--port', String(this.current?.identity.port ?? s.port), '--control-socket', s.paths.gatewayControlSocket, '--gateway-id', id, '--max-body-bytes', String(s.maxBodyBytes), '--max-connections', String(s.maxConnections)];
+    const args = ['--import', 'tsx', join(s.projectRoot, 'server', 'gateway', 'main.ts'), '--host', s.host, '--port', String(this.current?.identity.port ?? s.port), '--grpc-port', String(this.current?.identity.grpcPort ?? s.grpcPort), '--control-socket', s.paths.gatewayControlSocket, '--gateway-id', id, '--max-body-bytes', String(s.maxBodyBytes), '--max-connections', String(s.maxConnections)];
     const log = openSync(this.logPath, 'a', 0o600);
     const child = (() => {
       try {

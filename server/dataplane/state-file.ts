@@ -12,6 +12,8 @@ export const GatewayRecord = z.object({
   pid: z.number().int().positive(),
   controlSocket: z.string(),
   port: z.number().int(),
+  /** Absent in files written before the gateway served gRPC. */
+  grpcPort: z.number().int().optional(),
   logPath: z.string(),
 });
 export type GatewayRecord = z.infer<typeof GatewayRecord>;

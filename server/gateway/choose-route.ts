@@ -1,3 +1,4 @@
+import { unknownModel } from '../../protocol/kserve-messages';
 import type { EndpointRoutes, RouteKind } from './routing-table';
 
 export interface RouteRequest {
@@ -29,7 +30,7 @@ export function stickyBucket(key: string): number {
 export function chooseRoute(routes: EndpointRoutes, req: RouteRequest, splitRand: number, mirrorRand: number): RouteChoice {
   if (req.pinnedVersion !== undefined) {
     if (!routes.replicas.has(req.pinnedVersion)) {
-      return { ok: false, status: 404, message: `version ${req.pinnedVersion} of '${routes.endpoint}' is not deployed` };
+      return { ok: false, status: 404, message: unknownModel(routes.endpoint, req.pinnedVersion) };
     }
     return { ok: true, version: req.pinnedVersion, route: 'pinned' };
   }

@@ -14,6 +14,8 @@ export interface StandaloneGatewayOptions {
   projectRoot: string;
   host: string;
   port: number;
+  /** KServe v2 gRPC; 0 (the default) picks a free port. */
+  grpcPort?: number;
   maxBodyBytes: number;
   maxConnections?: number;
 }
@@ -33,6 +35,7 @@ export class GatewayHost {
       projectRoot: o.projectRoot,
       host: o.host,
       port: o.port,
+      grpcPort: o.grpcPort ?? 0,
       maxBodyBytes: o.maxBodyBytes,
       maxConnections: o.maxConnections ?? 10_000,
       paths: { socketDir: dir, lockSocket: join(dir, 'control.sock'), gatewayControlSocket: join(dir, 'gateway.sock'), stateFile: join(dir, 'dataplane.json'), logDir },
@@ -45,6 +48,10 @@ export class GatewayHost {
       throw err;
     }
     return new GatewayHost(keeper, new SnapshotPublisher([keeper]), dir);
+  }
+
+  get grpcPort(): number {
+    return this.keeper.grpcPort;
   }
 
   get port(): number {

@@ -1,6 +1,6 @@
 /**
- * The gateway process: `node --import tsx server/gateway/main.ts --port 8000 --control-socket …`.
- * Serves KServe v2 on its port and listens for a control plane on a unix socket. It depends on
+ * The gateway process: `node --import tsx server/gateway/main.ts --port 8000 --grpc-port 8001 --control-socket …`.
+ * Serves KServe v2 over HTTP on its port and over gRPC on its gRPC port, and listens for a control plane on a unix socket. It depends on
  * no control plane being alive: it routes by the last snapshot it received, and the figures it
  * cannot deliver are dropped and counted. SIGTERM/SIGINT or a `drain` message stop it gracefully
  * (exit 0). Exit codes: 2 bad arguments; 3 could not listen.
@@ -10,6 +10,8 @@ import { createServer, type Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { MAX_CONTROL_LINE_BYTES, type ControlToGateway, type GatewayIdentity, type GatewayToControl } from '../../protocol/dataplane';
 import { NdjsonReader, ndjsonLine } from '../../protocol/ndjson';
+import { listenGrpc, type GrpcListener } from '../../protocol/grpc/serve';
+import { gatewayBackend } from './grpc/gateway-backend';
 import { fromWire } from './routes-wire';
 import { Gateway } from './server';
 
@@ -21,6 +23,7 @@ function parse() {
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string' },
+        'grpc-port': { type: 'string', default: '0' },
         'control-socket': { type: 'string' },
         'gateway-id': { type: 'string' },
         'max-body-bytes': { type: 'string', default: String(64 * 1024 * 1024) },
@@ -29,11 +32,13 @@ function parse() {
       strict: true,
     });
     const port = Number(values.port);
+    const grpcPort = Number(values['grpc-port']);
     const maxConnections = Number(values['max-connections']);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer 0–65535');
+    if (!Number.isInteger(grpcPort) || grpcPort < 0 || grpcPort > 65535) throw new Error('--grpc-port must be an integer 0–65535');
     if (!values['control-socket'] || !values['gateway-id']) throw new Error('--control-socket and --gateway-id are required');
     if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new Error('--max-connections must be a positive integer');
-    return { host: values.host!, port, controlSocket: values['control-socket'], gatewayId: values['gateway-id'], maxBodyBytes: Number(values['max-body-bytes']), maxConnections };
+    return { host: values.host!, port, grpcPort, controlSocket: values['control-socket'], gatewayId: values['gateway-id'], maxBodyBytes: Number(values['max-body-bytes']), maxConnections };
   } catch (err) {
     process.stderr.write(`gateway: ${(err as Error).message}\n`);
     process.exit(2);
@@ -68,11 +73,11 @@ const gateway = new Gateway({
 });
 
 function identity(port: number): GatewayIdentity {
-  return { type: 'identity', gatewayId: args.gatewayId, pid: process.pid, host: args.host, port, routesVersion, startedAtMs, droppedMessages, draining: draining !== undefined };
+  return { type: 'identity', gatewayId: args.gatewayId, pid: process.pid, host: args.host, port, grpcPort: grpc?.port ?? args.grpcPort, routesVersion, startedAtMs, droppedMessages, draining: draining !== undefined };
 }
 
 function drain(): Promise<void> {
-  draining ??= gateway.drain().then(() => {
+  draining ??= Promise.all([gateway.drain(), grpc?.drain()]).then(() => {
     send({ type: 'drained' });
     link?.end();
     control.close();
@@ -106,8 +111,10 @@ const control = createServer((socket) => {
 });
 
 let boundPort = 0;
+let grpc: GrpcListener | undefined;
 try {
   boundPort = await gateway.listen();
+  grpc = await listenGrpc(gatewayBackend(gateway), args.host, args.grpcPort, args.maxBodyBytes);
   if (existsSync(args.controlSocket) && lstatSync(args.controlSocket).isSocket()) unlinkSync(args.controlSocket);
   await new Promise<void>((resolve, reject) => {
     control.once('error', reject);
@@ -117,6 +124,6 @@ try {
   process.stderr.write(`gateway: could not listen: ${(err as Error).message}\n`);
   process.exit(3);
 }
-process.stdout.write(`${JSON.stringify({ event: 'listening', port: boundPort, pid: process.pid })}\n`);
+process.stdout.write(`${JSON.stringify({ event: 'listening', port: boundPort, grpcPort: grpc.port, pid: process.pid })}\n`);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void drain().then(() => process.exit(0)));

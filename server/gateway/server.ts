@@ -6,12 +6,16 @@
  */
 import http from 'node:http';
 import { DRAINING_HEADER } from '../../protocol/kserve';
+import { SERVED_EXTENSIONS, methodNotAllowed, noRoute, unknownModel } from '../../protocol/kserve-messages';
 import { chooseRoute } from './choose-route';
 import { ColdStartQueue, ColdStartRefused, retryHeaders } from './cold-start-queue';
 import { ConnectionGuard, DEFAULT_LIMITS, type ConnectionLimits } from './connection-guard';
+import { HttpError, readBody } from './http-error';
+import { replyCompressed, sendError, sendJson } from './http-reply';
+import { statsTargets, sumModelStats, type TritonStats } from './model-stats';
 import { parseGatewayPath } from './paths';
 import { pickReplica } from './pick-replica';
-import { DEFAULT_STICKY_HEADER, PREVIEW_HEADER, VERSION_HEADER, type EndpointRoutes, type ReplicaAddress, type RoutingTable } from './routing-table';
+import { DEFAULT_STICKY_HEADER, PREVIEW_HEADER, type EndpointRoutes, type ReplicaAddress, type RoutingTable } from './routing-table';
 import { ShadowMirror, type ShadowSample } from './shadow-mirror';
 import { TrafficStats, type GatewayStatsMessage } from './traffic-stats';
 import { UpstreamError, UpstreamPool, type UpstreamResponse } from './upstream';
@@ -28,43 +32,24 @@ export interface GatewayOptions {
   onDemand?: (endpoint: string, held: number) => void;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    /** Answered by the gateway without a runtime: counted, but kept out of the latency histogram. */
-    readonly rejected = false,
-  ) {
-    super(message);
-  }
+/** One inference as any protocol hands it to the router; `body` is read once the route is chosen. */
+export interface InferCall {
+  endpoint: string;
+  pinnedVersion?: number;
+  /** Routing headers (sticky key, preview) and what the runtime reads (content type, header length, encoding). */
+  headers: http.IncomingHttpHeaders;
+  body: () => Promise<Buffer[]>;
 }
 
-function sendError(res: http.ServerResponse, status: number, message: string, extra: http.OutgoingHttpHeaders = {}): void {
-  const body = JSON.stringify({ error: message });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...extra });
-  res.end(body);
+export interface InferServed {
+  upstream: UpstreamResponse;
+  /** The version that answered. */
+  version: number;
+  /** Sends the shadow copy, when one is due; call it after answering the client. */
+  mirror?: () => void;
 }
 
-/** The body as it arrived, in chunks: forwarded as they are, so no 100 KB tensor is copied. */
-function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer[]> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > maxBytes) return Promise.reject(new HttpError(413, `request body of ${declared} bytes exceeds the limit of ${maxBytes}`));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.removeAllListeners('data');
-        reject(new HttpError(413, `request body exceeds the limit of ${maxBytes} bytes`));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(chunks));
-    req.on('error', (err) => reject(new HttpError(400, `could not read request: ${err.message}`)));
-  });
-}
+export const GATEWAY_METADATA = { name: 'slipway', version: '0.1.0', extensions: SERVED_EXTENSIONS };
 
 export class Gateway {
   private routes: RoutingTable = new Map();
@@ -88,6 +73,8 @@ export class Gateway {
       if (this.draining) res.setHeader('connection', 'close');
       this.handle(req, res).catch((err: unknown) => {
         const status = err instanceof HttpError ? err.status : 500;
+        // A bug, not a client's fault: the reason goes to the gateway's log, never to the client.
+        if (!(err instanceof HttpError)) process.stderr.write(`${JSON.stringify({ level: 50, msg: 'internal gateway error', err: err instanceof Error ? err.stack : String(err) })}\n`);
         if (!res.headersSent) sendError(res, status, err instanceof HttpError ? err.message : 'internal gateway error', { ...(status === 413 && { connection: 'close' }), ...retryHeaders(err) });
         else res.destroy();
       });
@@ -149,61 +136,74 @@ export class Gateway {
     const startedNs = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', 'http://gateway');
     const path = parseGatewayPath(url.pathname);
+    const method = req.method ?? 'GET';
+    const allowed = path.kind === 'model' && path.action === 'infer' ? 'POST' : 'GET, HEAD';
+    if (path.kind !== 'unknown' && !allowed.split(', ').includes(method)) {
+      return sendError(res, 405, methodNotAllowed(method, url.pathname), { allow: allowed });
+    }
     switch (path.kind) {
       case 'live':
-        return sendJson(res, 200, { live: true });
-      case 'ready': {
-        const ready = this.routed && !this.draining && [...this.routes.values()].every((ep) => ep.coldStart !== undefined || (ep.replicas.get(ep.stableVersion)?.length ?? 0) > 0);
-        return sendJson(res, ready ? 200 : 503, { ready });
-      }
+        return sendJson(res, 200, {});
+      case 'ready':
+        return this.isReady() ? sendJson(res, 200, {}) : sendError(res, 503, 'the gateway is not ready');
       case 'server-metadata':
-        return sendJson(res, 200, { name: 'slipway', version: '0.1.0', extensions: ['binary_tensor_data', 'statistics', 'model_repository(slipway endpoints)'] });
+        return sendJson(res, 200, GATEWAY_METADATA);
+      case 'all-stats':
+        return sendJson(res, 200, await this.modelStats());
       case 'unknown':
         this.stats.unrouted();
-        return sendError(res, 404, `not found: ${req.method} ${url.pathname}`);
+        return sendError(res, 404, noRoute(method, url.pathname));
     }
-    const routes = this.routes.get(path.endpoint);
+    if (path.action === 'stats') return sendJson(res, 200, await this.modelStats(path.endpoint, path.version));
+    if (path.action !== 'infer') {
+      const upstream = await this.getFromReplica(path.endpoint, path.version, path.action === 'metadata' ? '' : `/${path.action}`);
+      return replyCompressed(req, res, upstream, upstream.version);
+    }
+    const served = await this.routeInfer({ endpoint: path.endpoint, pinnedVersion: path.version, headers: req.headers, body: () => readBody(req, this.options.maxBodyBytes) }, startedNs);
+    replyCompressed(req, res, served.upstream, served.version);
+    served.mirror?.();
+  }
+
+  /** Ready once the control plane's first table is in and every endpoint has a ready replica of its serving version. */
+  isReady(): boolean {
+    return this.routed && !this.draining && [...this.routes.values()].every((ep) => ep.coldStart !== undefined || (ep.replicas.get(ep.stableVersion)?.length ?? 0) > 0);
+  }
+
+  /**
+   * One inference, routed as every protocol routes it (canary, sticky key, preview, pin, shadow):
+   * the body is read only once the route is chosen, the answer is measured, and `mirror` sends
+   * the shadow copy once the caller has answered its client. Throws `HttpError`.
+   */
+  async routeInfer(call: InferCall, startedNs = process.hrtime.bigint()): Promise<InferServed> {
+    const routes = this.routes.get(call.endpoint);
     if (!routes) {
       this.stats.unrouted();
-      return sendError(res, 404, `Request for unknown model: '${path.endpoint}' is not found`);
+      throw new HttpError(404, unknownModel(call.endpoint));
     }
-
-    if (path.action !== 'infer') {
-      if (req.method !== 'GET') return sendError(res, 405, `${req.method} not allowed on ${url.pathname}`);
-      const version = path.version ?? routes.stableVersion;
-      if (path.version !== undefined && !routes.replicas.has(version)) {
-        this.stats.unrouted();
-        return sendError(res, 404, `version ${version} of '${path.endpoint}' is not deployed`);
-      }
-      const upstream = await this.forward(routes, version, 'GET', req.url ?? '/', req.headers);
-      return this.reply(res, upstream, version);
-    }
-
-    if (req.method !== 'POST') return sendError(res, 405, `${req.method} not allowed on ${url.pathname}`);
     const sticky = routes.canary?.stickyHeader ?? DEFAULT_STICKY_HEADER;
-    const routeKey = req.headers[sticky];
+    const routeKey = call.headers[sticky];
     const choice = chooseRoute(
       routes,
-      { pinnedVersion: path.version, preview: req.headers[PREVIEW_HEADER] === '1', routeKey: typeof routeKey === 'string' ? routeKey : undefined },
+      { pinnedVersion: call.pinnedVersion, preview: call.headers[PREVIEW_HEADER] === '1', routeKey: typeof routeKey === 'string' ? routeKey : undefined },
       Math.random(),
       Math.random(),
     );
     if (!choice.ok) {
       this.stats.unrouted();
-      return sendError(res, choice.status, choice.message);
+      throw new HttpError(choice.status, choice.message);
     }
     // The route is chosen before the body is read, so a refused body counts as a rejection of that version.
     let body: Buffer[];
     try {
-      body = await readBody(req, this.options.maxBodyBytes);
+      body = await call.body();
     } catch (err) {
       this.stats.reject(routes.endpoint, choice.version, choice.route, err instanceof HttpError ? err.status : 400);
       throw err;
     }
-
+    const path = `/v2/models/${encodeURIComponent(call.endpoint)}${call.pinnedVersion !== undefined ? `/versions/${call.pinnedVersion}` : ''}/infer`;
     let served: { upstream: UpstreamResponse; version: number };
     try {
-      served = await this.forwardInfer(path.endpoint, routes, choice.version, path.version !== undefined, req.url ?? '/', req.headers, body);
+      served = await this.forwardInfer(call.endpoint, routes, choice.version, call.pinnedVersion !== undefined, path, call.headers, body);
     } catch (err) {
       const status = err instanceof HttpError ? err.status : 502;
       if (err instanceof HttpError && err.rejected) this.stats.reject(routes.endpoint, choice.version, choice.route, status);
@@ -211,20 +211,44 @@ export class Gateway {
       throw err;
     }
     const { upstream, version } = served;
-    this.reply(res, upstream, version);
     this.stats.record(routes.endpoint, version, version === choice.version ? choice.route : 'stable', upstream.status, elapsedUs(startedNs));
-    if (choice.mirrorVersion !== undefined && upstream.status === 200) {
-      this.shadow.mirror(routes, choice.mirrorVersion, req.headers, body, upstream);
-    }
+    const mirrorVersion = choice.mirrorVersion;
+    if (mirrorVersion === undefined || upstream.status !== 200) return { upstream, version };
+    return { upstream, version, mirror: () => this.shadow.mirror(routes, mirrorVersion, call.headers, body, upstream) };
   }
 
-  private reply(res: http.ServerResponse, upstream: UpstreamResponse, version: number): void {
-    const headers: http.OutgoingHttpHeaders = { 'content-length': upstream.body.length, [VERSION_HEADER]: String(version) };
-    for (const name of ['content-type', 'inference-header-content-length']) {
-      if (upstream.headers[name] !== undefined) headers[name] = upstream.headers[name];
+  /** A GET (metadata, ready, config) answered by a ready replica of the endpoint's version (stable when none is named). */
+  async getFromReplica(endpoint: string, pinnedVersion: number | undefined, suffix: string): Promise<UpstreamResponse & { version: number }> {
+    const routes = this.routes.get(endpoint);
+    if (!routes) {
+      this.stats.unrouted();
+      throw new HttpError(404, unknownModel(endpoint));
     }
-    res.writeHead(upstream.status, headers);
-    res.end(upstream.body);
+    const version = pinnedVersion ?? routes.stableVersion;
+    if (!routes.replicas.has(version)) {
+      this.stats.unrouted();
+      throw new HttpError(404, unknownModel(endpoint, version));
+    }
+    const path = `/v2/models/${encodeURIComponent(endpoint)}/versions/${version}${suffix}`;
+    return { ...(await this.forward(routes, version, 'GET', path, {})), version };
+  }
+
+  /** Triton's statistics summed over replicas: every endpoint, one endpoint, or one of its versions. */
+  async modelStats(endpoint?: string, version?: number): Promise<TritonStats> {
+    const targets = statsTargets(this.routes, endpoint, version);
+    if (!targets.ok) {
+      this.stats.unrouted();
+      throw new HttpError(404, targets.message);
+    }
+    const answers = await Promise.all(
+      targets.replicas.map(({ endpoint: ep, version: v, replica }) =>
+        this.pool.request(replica, 'GET', `/v2/models/${encodeURIComponent(ep)}/versions/${v}/stats`, {}).then(
+          (r) => (r.status === 200 ? (JSON.parse(r.body.toString('utf8')) as TritonStats) : undefined),
+          () => undefined,
+        ),
+      ),
+    );
+    return sumModelStats(targets.versions, answers);
   }
 
   /**
@@ -290,12 +314,6 @@ export class Gateway {
       this.outstanding.set(replica.id, (this.outstanding.get(replica.id) ?? 1) - 1);
     }
   }
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
 }
 
 function isDraining(res: UpstreamResponse): boolean {

@@ -21,7 +21,8 @@ export class UpstreamError extends Error {
   }
 }
 
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'inference-header-content-length', 'accept'];
+// Content-Encoding passes through: the runtime inflates (tritonclient's request compression).
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'inference-header-content-length', 'content-encoding', 'accept'];
 
 export class UpstreamPool {
   private readonly agents = new Map<string, http.Agent>();

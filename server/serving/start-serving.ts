@@ -31,6 +31,8 @@ export interface ServingOptions {
   /** The cores and GPUs auto-sized runtimes share (server/sizing). */
   hostResources: HostResources;
   gatewayPort: number;
+  /** The gateway's gRPC port; 0 picks a free one (tests). */
+  grpcPort?: number;
   gatewayMaxConnections?: number;
   rollouts: RolloutServing;
   live?: LiveStore;
@@ -63,6 +65,7 @@ export async function startServing(o: ServingOptions): Promise<DataPlane> {
     projectRoot: o.projectRoot,
     host: o.host,
     port: o.gatewayPort,
+    grpcPort: o.grpcPort ?? 0,
     maxBodyBytes: o.maxBodyBytes ?? 64 * 1024 * 1024,
     maxConnections: o.gatewayMaxConnections ?? 10_000,
     paths,

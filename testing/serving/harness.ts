@@ -16,6 +16,8 @@ export interface Harness {
   services: Services;
   plane: ControlPlaneCore['plane'];
   gatewayUrl: string;
+  /** host:port of the gateway's gRPC service. */
+  grpcAddress: string;
   /** Stops the control plane but keeps the database, as a process restart would. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -44,6 +46,9 @@ export async function startHarness(): Promise<Harness> {
     },
     get gatewayUrl() {
       return `http://127.0.0.1:${this.core.plane.gateway.port}`;
+    },
+    get grpcAddress() {
+      return `127.0.0.1:${this.core.plane.gateway.grpcPort}`;
     },
     async restart() {
       await this.core.stop();
