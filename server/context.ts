@@ -4,6 +4,7 @@
  * registers the one `Services` instance on `globalThis`, and handlers fetch it with `getServices()`.
  */
 import type { AuditPage, AuditQuery } from './audit/schemas';
+import type { ScalingStatus } from './autoscaling/schemas';
 import type { ApiToken, CreatedToken, CreateTokenInput, Principal } from './auth/schemas';
 import type { Config } from './config';
 import type { CreateEndpointInput, Endpoint, EndpointList, UpdateEndpointInput } from './endpoints/schemas';
@@ -94,6 +95,8 @@ export interface Services {
     rollback(endpoint: string, actor: string): Rollout;
   };
   replicas: { list(endpoint: string): ReplicaList };
+  /** NOT_FOUND for an unknown endpoint. */
+  scaling: { status(endpoint: string): ScalingStatus };
   /** The data volume's free space against the low-space threshold; never throws. */
   storage: { status(): Promise<StorageStatus> };
   metrics: {

@@ -4,6 +4,9 @@
  * integration tests call it too, so they exercise the same wiring.
  */
 import type { Logger } from 'pino';
+import { Autoscaler } from './autoscaling/autoscaler';
+import type { HostBudget } from './autoscaling/host-budget';
+import { detectHostBudget } from './autoscaling/host-budget-default';
 import type { Services } from './context';
 import type { ServiceDeps } from './deps';
 import { startMetrics, type MetricsPipeline } from './metrics';
@@ -12,23 +15,23 @@ import { RolloutController } from './rollout';
 import { RolloutRoutes } from './rollout/rollout-routes';
 import { startServing, type DataPlane, type ServingOptions } from './serving/start-serving';
 import { buildServices } from './services';
-import { detectHostResources } from './sizing';
 
 export interface CoreOptions {
   projectRoot: string;
   host: string;
   gatewayPort: number;
-  /** 0 picks a free port (tests); absent: 0. */
-  grpcPort?: number;
   gatewayMaxConnections?: number;
   controllerIntervalMs?: number;
   supervisor?: ServingOptions['supervisor'];
+  /** Tests shorten the tick and give a small budget; absent: 1 s and this host's cores and GPUs. */
+  autoscaler?: { tickMs?: number; budget?: HostBudget };
 }
 
 export interface ControlPlaneCore {
   services: Services;
   controller: RolloutController;
   plane: DataPlane;
+  autoscaler: Autoscaler;
   live: LiveStore;
   metrics: MetricsPipeline;
   /** Graceful: the gateway answers what it accepted and exits, then the runtimes drain. */
@@ -50,9 +53,7 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     dataDir: deps.config.dataDir,
     artifactsDir: deps.config.paths.artifacts,
     host: o.host,
-    hostResources: detectHostResources(deps.config.hostCpus),
     gatewayPort: o.gatewayPort,
-    grpcPort: o.grpcPort ?? 0,
     gatewayMaxConnections: o.gatewayMaxConnections,
     rollouts: rolloutRoutes,
     live,
@@ -65,6 +66,13 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     void plane.routing.refresh();
   });
   plane.gateway.on('shadow-sample', (sample) => controller.addShadowSample(sample));
+  const autoscaler = new Autoscaler({ db: deps.db, live, serving: plane.supervisor, budget: o.autoscaler?.budget ?? detectHostBudget(), log, tickMs: o.autoscaler?.tickMs });
+  // A count moved: runtimes start or drain, and rollout candidates follow the stable version's count.
+  autoscaler.on('changed', () => {
+    controller.reconcile();
+    plane.supervisor.trigger();
+  });
+  plane.gateway.on('demand', (endpoint, held) => autoscaler.demand(endpoint, held));
   const services = buildServices(
     deps,
     deps.now(),
@@ -77,21 +85,26 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
       shadowTotals: (endpoint, version, sinceMs) => live.shadowTotals(endpoint, version, sinceMs, Date.now()),
     },
     metrics.service,
+    (endpoint) => autoscaler.samplesOf(endpoint),
   );
   controller.start(o.controllerIntervalMs);
+  autoscaler.start();
   return {
     services,
     controller,
     plane,
+    autoscaler,
     live,
     metrics,
     async stop() {
+      autoscaler.stop();
       controller.stop();
       metrics.stop();
       // Runtimes drain (SIGTERM, then SIGKILL after the grace period).
       await plane.stop();
     },
     detach() {
+      autoscaler.stop();
       controller.stop();
       metrics.stop();
       plane.detach();

@@ -1,6 +1,8 @@
 /** Builds the one `Services` instance from its dependencies; the composition root registers it. */
 import { listAudit } from './audit';
 import { createAuth } from './auth';
+import type { ReplicaSample } from './autoscaling/autoscaler';
+import { scalingStatus } from './autoscaling/scaling-status';
 import type { Services } from './context';
 import type { ServiceDeps } from './deps';
 import { createEndpoints } from './endpoints';
@@ -12,8 +14,17 @@ import { listReplicas } from './supervisor/list-replicas';
 
 const NO_HOOKS: RolloutHooks = { changed: () => undefined };
 
-/** `metrics` defaults to a read side over an empty live store (rollups still read from the database). */
-export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now(), hooks: RolloutHooks = NO_HOOKS, metrics?: Services['metrics']): Services {
+/**
+ * `metrics` defaults to a read side over an empty live store (rollups still read from the database);
+ * `replicaSamples` to none (the autoscaler keeps them in memory).
+ */
+export function buildServices(
+  deps: ServiceDeps,
+  startedAt: Date = deps.now(),
+  hooks: RolloutHooks = NO_HOOKS,
+  metrics?: Services['metrics'],
+  replicaSamples: (endpoint: string) => ReplicaSample[] = () => [],
+): Services {
   return {
     config: deps.config,
     startedAt,
@@ -23,6 +34,7 @@ export function buildServices(deps: ServiceDeps, startedAt: Date = deps.now(), h
     audit: { list: (q) => listAudit(deps.db, q) },
     rollouts: createRollouts(deps, hooks),
     replicas: { list: (endpoint) => listReplicas(deps, endpoint) },
+    scaling: { status: (endpoint) => scalingStatus(deps, endpoint, replicaSamples) },
     storage: { status: () => readStorageStatus(deps.config.dataDir, deps.config.lowSpaceThresholdBytes) },
     metrics: metrics ?? createMetricsService(deps).service,
   };

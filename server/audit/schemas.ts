@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'rollout.aborted',
   'rollout.rolled-back',
   'rollout.scaled-down',
+  'endpoint.scale',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

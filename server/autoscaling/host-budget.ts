@@ -17,8 +17,10 @@ export interface HostBudget {
   gpus: number;
 }
 
-export function replicaCost(config: { instances: number; intraOpThreads: number; device: string }): ReplicaCost {
-  return { cores: config.instances * Math.max(1, config.intraOpThreads), gpus: config.device === 'cuda' ? 1 : 0 };
+/** Sizes still unresolved (`auto`) count as one. */
+export function replicaCost(config: { instances: number | string; intraOpThreads: number | string; device: string }): ReplicaCost {
+  const n = (v: number | string) => (typeof v === 'number' ? Math.max(1, v) : 1);
+  return { cores: n(config.instances) * n(config.intraOpThreads), gpus: config.device === 'cuda' ? 1 : 0 };
 }
 
 /** What everything but `except` (an endpoint's stable version) costs. */

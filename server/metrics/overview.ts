@@ -6,6 +6,7 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import { endpoints, modelVersions, rollouts, runtimeInstances } from '../../db/schema';
+import { effectiveReplicas, scaledReplicasByEndpoint } from '../autoscaling/scaled-replicas';
 import type { ServiceDeps } from '../deps';
 import { listEndpoints } from '../endpoints/list-endpoints';
 import { ACTIVE_PHASES } from '../rollout/phases';
@@ -69,23 +70,25 @@ export function buildOverview(deps: ServiceDeps, live: LiveStore, gpus: GpuStats
   const toMs = lastFlush !== null && nowMs - lastFlush < STALE_FLUSH_MS ? lastFlush : nowMs;
   const active = activeRollouts(deps);
   const ready = readyReplicas(deps);
+  const scaled = scaledReplicasByEndpoint(deps.db);
   const ids = new Map(deps.db.select({ id: endpoints.id, name: endpoints.name, versionId: endpoints.versionId }).from(endpoints).all().map((e) => [e.name, e]));
   const rows: EndpointOverview[] = listEndpoints(deps).items.map((e) => {
     const row = ids.get(e.name);
     const now = currentFigures(live, e.name, toMs);
     const rollout = (row && active.get(row.id)) ?? null;
     const readyCount = row ? (ready.get(`${row.id}:${row.versionId}`) ?? 0) : 0;
+    const desired = effectiveReplicas(e.config, row && scaled.get(row.id));
     return {
       endpoint: e.name,
       model: e.model,
       stableVersion: e.version,
-      ...endpointStatus({ errorRatePct: now.errorRatePct, readyReplicas: readyCount, rollingOut: rollout !== null }),
+      ...endpointStatus({ errorRatePct: now.errorRatePct, readyReplicas: readyCount, rollingOut: rollout !== null, desiredReplicas: desired }),
       rps: now.rps,
       p99Ms: now.p99Ms,
       errorRatePct: now.errorRatePct,
       cacheHitRatio: now.cacheHitRatio,
       readyReplicas: readyCount,
-      desiredReplicas: e.config.replicas,
+      desiredReplicas: desired,
       sparkline: sparkline(live, e.name, toMs),
       rollout,
     };

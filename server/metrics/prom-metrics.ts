@@ -4,6 +4,7 @@
  * restarts read from the database at scrape time, GPUs, and Node process metrics.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { defineReplicaGauges } from '../autoscaling/prom-gauges';
 import { collectDefaultMetrics, Counter, Gauge, Registry, type Metric } from 'prom-client';
 import type { RuntimeStats } from '../../protocol/stats';
 import type { Db } from '../../db/client';
@@ -226,6 +227,7 @@ export class PromMetrics implements LiveListener {
 
   private defineFromDatabase(): void {
     const db = this.src.db;
+    defineReplicaGauges(this.registry, db);
     new Gauge({
       name: 'slipway_runtime_restarts',
       help: 'Restarts of runtime processes after crashes, as the supervisor recorded them',

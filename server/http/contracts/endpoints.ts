@@ -1,4 +1,5 @@
 /** Endpoints: the names inference clients call, each serving one model version. */
+import { ScalingStatus } from '../../autoscaling/schemas';
 import { CreateEndpointInput, Endpoint, EndpointList, UpdateEndpointInput } from '../../endpoints/schemas';
 import { defineRoute } from '../contract';
 import { EndpointParams } from './params';
@@ -58,4 +59,15 @@ export const deleteEndpoint = defineRoute({
   tags: ['endpoints'],
   params: EndpointParams,
   response: { status: 204, description: 'Deleted' },
+});
+
+export const getScaling = defineRoute({
+  operationId: 'getScaling',
+  method: 'GET',
+  path: '/endpoints/{endpoint}/scaling',
+  access: 'viewer',
+  summary: 'Autoscaling: the policy, desired and ready replicas, why (at capacity with the budget), the last cold start, replica samples and scaling events of the last hour',
+  tags: ['endpoints'],
+  params: EndpointParams,
+  response: { status: 200, description: 'Scaling status', schema: ScalingStatus },
 });
