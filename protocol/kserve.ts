@@ -42,7 +42,7 @@ export interface InferOutputTensor {
   datatype: string;
   shape: number[];
   parameters?: Record<string, unknown>;
-  data?: (number | boolean)[];
+  data?: (number | boolean | string)[];
 }
 
 export interface InferResponse {

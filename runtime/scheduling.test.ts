@@ -31,7 +31,7 @@ async function batchSizes(url: string): Promise<Record<number, number>> {
   return Object.fromEntries(body.model_stats[0]!.batch_stats.map((b) => [b.batch_size, b.compute_infer.count]));
 }
 async function pending(url: string): Promise<number> {
-  return promValue(await (await fetch(`${url}/metrics`)).text(), 'slipway_inference_pending_request_count') ?? -1;
+  return promValue(await (await fetch(`${url}/metrics`)).text(), 'slipway_inference_pending_requests') ?? -1;
 }
 
 describe('dynamic batching', () => {

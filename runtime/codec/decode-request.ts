@@ -97,6 +97,10 @@ function parseJson(bytes: Uint8Array): InferRequest {
   } catch (err) {
     throw badRequest(`request body is not valid JSON: ${(err as Error).message}`);
   }
+  // Named before the schema check, whose enum message would not say which type was refused.
+  const bf16 = (json as { inputs?: { name?: unknown; datatype?: unknown }[] } | null)?.inputs;
+  const refused = Array.isArray(bf16) ? bf16.find((i) => i?.datatype === 'BF16') : undefined;
+  if (refused) throw badRequest(`input '${String(refused.name)}': datatype BF16 is not supported (ONNX Runtime for Node has no bfloat16 tensors)`);
   const parsed = InferRequest.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -166,7 +170,11 @@ function requestedOutputs(request: InferRequest, sig: ModelSig): RequestedOutput
     }
     if (seen.has(o.name)) throw badRequest(`output '${o.name}' is requested more than once`);
     seen.add(o.name);
-    return { name: o.name, binary: flag(o.parameters?.binary_data, 'binary_data') ?? binaryDefault };
+    const classCount = o.parameters?.class_count;
+    if (classCount !== undefined && (typeof classCount !== 'number' || !Number.isInteger(classCount) || classCount < 0)) {
+      throw badRequest(`output '${o.name}': class_count must be a non-negative integer`);
+    }
+    return { name: o.name, binary: flag(o.parameters?.binary_data, 'binary_data') ?? binaryDefault, ...(classCount ? { classCount } : {}) };
   });
 }
 

@@ -3,6 +3,7 @@
  * (the binary tensor data extension) when any output was asked for as binary. Pure.
  */
 import type { InferOutputTensor, InferResponse } from '../../protocol/kserve';
+import { classify, encodeStrings } from './classification';
 import { bytesToValues, type NumericDatatype } from './tensor-values';
 import type { RawTensor, RequestedOutput } from './types';
 
@@ -27,6 +28,14 @@ export function encodeResponse(parts: ResponseParts): EncodedResponse {
   const outputs: InferOutputTensor[] = parts.requested.map((want) => {
     const t = parts.tensors.find((x) => x.name === want.name);
     if (!t) throw new Error(`the model produced no output '${want.name}'`);
+    if (want.classCount) {
+      const { shape, labels } = classify(t, want.classCount);
+      const head = { name: t.name, datatype: 'BYTES', shape };
+      if (!want.binary) return { ...head, data: labels };
+      const bytes = encodeStrings(labels);
+      binaries.push(bytes);
+      return { ...head, parameters: { binary_data_size: bytes.byteLength } };
+    }
     const head = { name: t.name, datatype: t.datatype, shape: t.shape };
     if (want.binary) {
       binaries.push(t.bytes);

@@ -12,6 +12,8 @@ export interface RequestedOutput {
   name: string;
   /** Answer this output as binary tensor data rather than JSON. */
   binary: boolean;
+  /** Triton's classification extension: answer the top `classCount` classes instead of the tensor. */
+  classCount?: number;
 }
 
 /** An inference request checked against the model's signature. */

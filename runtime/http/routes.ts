@@ -5,7 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RUNTIME_IDENTITY_PATH, RUNTIME_STATS_STREAM_PATH, type RuntimeIdentity } from '../../protocol/dataplane';
+import { compressForAccept } from '../../protocol/compression';
 import { DRAINING_HEADER, INFERENCE_HEADER_CONTENT_LENGTH } from '../../protocol/kserve';
+import { SERVED_EXTENSIONS, methodNotAllowed, noRoute } from '../../protocol/kserve-messages';
 import { RuntimeError, toRuntimeError } from '../errors';
 import type { InstancePool } from '../execution/instance-pool';
 import { infer, type InferenceDeps } from '../inference';
@@ -18,7 +20,6 @@ import { sendError, sendJson, sendText } from './respond';
 
 export const SERVER_NAME = 'slipway-runtime';
 export const SERVER_VERSION = '0.1.0';
-const EXTENSIONS = ['model_configuration', 'binary_tensor_data', 'parameters', 'statistics', 'schedule_policy'];
 
 export interface Serving {
   deps: InferenceDeps;
@@ -53,16 +54,22 @@ const MODEL_ROUTE = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|i
 export async function route(state: RuntimeState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const receivedNs = process.hrtime.bigint();
   const path = (req.url ?? '/').split('?')[0]!;
-  const method = req.method ?? 'GET';
+  // HEAD is GET without a body (Node leaves it out), so both answer the same status and headers.
+  const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
   // While draining, no connection is kept alive: the server can close as soon as work ends.
   if (state.draining) {
     res.setHeader('connection', 'close');
     res.setHeader(DRAINING_HEADER, '1');
   }
   try {
+    const allowed = allowedMethods(path);
+    if (allowed && !allowed.split(', ').includes(req.method ?? 'GET')) {
+      res.setHeader('allow', allowed);
+      return sendJson(res, 405, { error: methodNotAllowed(req.method ?? 'GET', path) });
+    }
     if (method === 'GET' && path === '/v2/health/live') return sendJson(res, 200, {});
     if (method === 'GET' && path === '/v2/health/ready') return readiness(state, res);
-    if (method === 'GET' && path === '/v2') return sendJson(res, 200, { name: SERVER_NAME, version: SERVER_VERSION, extensions: EXTENSIONS });
+    if (method === 'GET' && path === '/v2') return sendJson(res, 200, { name: SERVER_NAME, version: SERVER_VERSION, extensions: SERVED_EXTENSIONS });
     if (method === 'GET' && path === '/metrics') return await metrics(state, res);
     if (method === 'GET' && path === '/v2/slipway/stats') return latestStats(state, res);
     if (method === 'GET' && path === RUNTIME_IDENTITY_PATH) return sendJson(res, 200, identity(state));
@@ -70,11 +77,11 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
     if (method === 'GET' && path === '/v2/models/stats') return sendJson(res, 200, servingOr503(state).recorder.triton.toTriton(state.model, state.version));
     if (state.testHooks && path.startsWith('/v2/slipway/test/')) return testRoute(state, method, path, res);
     const m = MODEL_ROUTE.exec(path);
-    if (!m) throw new RuntimeError('not_found', `no route for ${method} ${path}`);
+    if (!m) throw new RuntimeError('not_found', noRoute(req.method ?? 'GET', path));
     const [, name, version, action] = m;
     checkModel(state, decodePathSegment(name!), version);
     if (method === 'POST' && action === 'infer') return await inferRoute(state, req, res, receivedNs);
-    if (method !== 'GET' || action === 'infer') throw new RuntimeError('not_found', `no route for ${method} ${path}`);
+    if (method !== 'GET' || action === 'infer') throw new RuntimeError('not_found', noRoute(req.method ?? 'GET', path));
     if (action === 'ready') return readiness(state, res);
     if (action === 'stats') return sendJson(res, 200, servingOr503(state).recorder.triton.toTriton(state.model, state.version));
     if (action === 'config') return sendJson(res, 200, modelConfig(state, servingOr503(state)));
@@ -82,6 +89,14 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
   } catch (err) {
     sendError(res, toRuntimeError(err));
   }
+}
+
+/** The methods a known path takes (for 405 and Allow), or undefined for a path that names nothing. */
+function allowedMethods(path: string): string | undefined {
+  if (path === '/v2/health/live' || path === '/v2/health/ready' || path === '/v2' || path === '/metrics' || path === '/v2/models/stats') return 'GET, HEAD';
+  const m = MODEL_ROUTE.exec(path);
+  if (!m) return undefined;
+  return m[3] === 'infer' ? 'POST' : 'GET, HEAD';
 }
 
 /** Versions in paths are canonical decimals, as at the gateway: `01`, `1e0` or `%31` name no version. */
@@ -166,11 +181,14 @@ async function inferRoute(state: RuntimeState, req: IncomingMessage, res: Server
   }
   const header = req.headers[INFERENCE_HEADER_CONTENT_LENGTH];
   const response = await infer(serving.deps, body, Array.isArray(header) ? header[0] : header, receivedNs);
-  const headers: Record<string, string | number> = { 'content-type': response.contentType, 'content-length': response.body.byteLength };
+  // The header length stays the uncompressed one: a client inflates, then splits JSON from binary.
+  const { body: out, encoding } = compressForAccept(response.body, req.headers['accept-encoding']);
+  const headers: Record<string, string | number> = { 'content-type': response.contentType, 'content-length': out.byteLength };
+  if (encoding) headers['content-encoding'] = encoding;
   if (response.headerLength !== undefined) headers[INFERENCE_HEADER_CONTENT_LENGTH] = response.headerLength;
   if (state.draining) headers.connection = 'close'; // this request began before the drain
   res.writeHead(200, headers);
-  res.end(response.body);
+  res.end(out);
 }
 
 async function metrics(state: RuntimeState, res: ServerResponse): Promise<void> {

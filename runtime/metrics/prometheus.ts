@@ -1,7 +1,8 @@
 /**
  * The runtime's Prometheus metrics on its own Registry, named in Triton's spirit
- * (`nv_inference_*` → `slipway_inference_*`). Durations that Triton keeps as microsecond
- * counters stay counters here; request latency and batch size are histograms.
+ * (`nv_inference_*` → `slipway_inference_*`). Names pass `promtool check metrics`: durations
+ * that Triton keeps as microsecond counters are counters of seconds here, gauges carry no
+ * `_count`/`_total`; request latency and batch size are histograms.
  */
 import client from 'prom-client';
 import type { CacheStats } from '../../protocol/stats';
@@ -15,6 +16,9 @@ export function createPromMetrics(model: string, version: string, provider: stri
   const register = new client.Registry();
   register.setDefaultLabels({ model, version });
   client.collectDefaultMetrics({ register, prefix: 'slipway_' });
+  // prom-client also exports these gauges under a `_total` name, which Prometheus reserves for
+  // counters; the same figures stay under their plain names.
+  for (const name of ['active_handles', 'active_requests', 'active_resources']) register.removeSingleMetric(`slipway_nodejs_${name}_total`);
   const counter = (name: string, help: string, labelNames: string[] = []) =>
     new client.Counter({ name, help, labelNames, registers: [register] });
 
@@ -24,10 +28,10 @@ export function createPromMetrics(model: string, version: string, provider: stri
     failure: counter('slipway_inference_request_failure_total', 'Failed inference requests', ['reason']),
     inferences: counter('slipway_inference_count_total', 'Items inferred (dim 0), cache hits included'),
     executions: counter('slipway_inference_exec_count_total', 'Model executions (batches)'),
-    queueUs: counter('slipway_inference_queue_duration_us_total', 'Time requests spent queued, microseconds'),
-    inputUs: counter('slipway_inference_compute_input_duration_us_total', 'Input tensor preparation, microseconds'),
-    inferUs: counter('slipway_inference_compute_infer_duration_us_total', 'Model execution, microseconds'),
-    outputUs: counter('slipway_inference_compute_output_duration_us_total', 'Output tensor extraction, microseconds'),
+    queueSeconds: counter('slipway_inference_queue_duration_seconds_total', 'Time requests spent queued, seconds'),
+    inputSeconds: counter('slipway_inference_compute_input_duration_seconds_total', 'Input tensor preparation, seconds'),
+    inferSeconds: counter('slipway_inference_compute_infer_duration_seconds_total', 'Model execution, seconds'),
+    outputSeconds: counter('slipway_inference_compute_output_duration_seconds_total', 'Output tensor extraction, seconds'),
     latency: new client.Histogram({
       name: 'slipway_inference_request_duration_seconds',
       help: 'Request latency from receipt to response, seconds',
@@ -75,7 +79,7 @@ export function createPromMetrics(model: string, version: string, provider: stri
     },
   });
   new client.Gauge({
-    name: 'slipway_inference_pending_request_count',
+    name: 'slipway_inference_pending_requests',
     help: 'Requests queued or running',
     registers: [register],
     collect() {

@@ -44,10 +44,10 @@ export class Recorder {
     this.window.success(t.items, us(t.totalNs), us(t.queueNs), us(computeNs));
     this.prom.success.inc();
     this.prom.inferences.inc(t.items);
-    this.prom.queueUs.inc(us(t.queueNs));
-    this.prom.inputUs.inc(us(t.inputNs));
-    this.prom.inferUs.inc(us(t.inferNs));
-    this.prom.outputUs.inc(us(t.outputNs));
+    this.prom.queueSeconds.inc(t.queueNs / 1e9);
+    this.prom.inputSeconds.inc(t.inputNs / 1e9);
+    this.prom.inferSeconds.inc(t.inferNs / 1e9);
+    this.prom.outputSeconds.inc(t.outputNs / 1e9);
     this.prom.latency.observe(t.totalNs / 1e9);
   }
 

@@ -18,8 +18,9 @@ export function sendError(res: http.ServerResponse, status: number, message: str
   sendJson(res, status, { error: message }, extra);
 }
 
-export function replyCompressed(req: http.IncomingMessage, res: http.ServerResponse, upstream: UpstreamResponse, version: number): void {
-  const { body, encoding } = compressForAccept(upstream.body, req.headers['accept-encoding']);
+/** `compress`: inference answers only, as the runtime compresses them (metadata and config stay plain). */
+export function replyCompressed(req: http.IncomingMessage, res: http.ServerResponse, upstream: UpstreamResponse, version: number, compress = true): void {
+  const { body, encoding } = compress && upstream.status === 200 ? compressForAccept(upstream.body, req.headers['accept-encoding']) : { body: upstream.body, encoding: undefined };
   const headers: http.OutgoingHttpHeaders = { 'content-length': body.length, [VERSION_HEADER]: String(version) };
   for (const name of ['content-type', 'inference-header-content-length']) {
     if (upstream.headers[name] !== undefined) headers[name] = upstream.headers[name];

@@ -157,7 +157,7 @@ export class Gateway {
     if (path.action === 'stats') return sendJson(res, 200, await this.modelStats(path.endpoint, path.version));
     if (path.action !== 'infer') {
       const upstream = await this.getFromReplica(path.endpoint, path.version, path.action === 'metadata' ? '' : `/${path.action}`);
-      return replyCompressed(req, res, upstream, upstream.version);
+      return replyCompressed(req, res, upstream, upstream.version, false);
     }
     const served = await this.routeInfer({ endpoint: path.endpoint, pinnedVersion: path.version, headers: req.headers, body: () => readBody(req, this.options.maxBodyBytes) }, startedNs);
     replyCompressed(req, res, served.upstream, served.version);

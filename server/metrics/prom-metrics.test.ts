@@ -85,8 +85,8 @@ describe('PromMetrics', () => {
     expect(sample(text, `slipway_gateway_request_duration_seconds_bucket{${l},le="+Inf"}`)).toBe(8);
     expect(sample(text, `slipway_gateway_requests_total{endpoint="ep",version="2",route="canary"}`)).toBe(1);
     expect(sample(text, 'slipway_runtime_cache_hits_total{endpoint="ep",version="1"}')).toBe(8);
-    expect(sample(text, 'slipway_runtime_queue_depth{endpoint="ep",version="1",instance="ep/1/0/1"}')).toBe(3);
-    expect(sample(text, 'slipway_runtime_mean_batch_size{endpoint="ep",version="1",instance="ep/1/0/1"}')).toBe(4);
+    expect(sample(text, 'slipway_runtime_queue_depth{endpoint="ep",version="1",runtime_instance="ep/1/0/1"}')).toBe(3);
+    expect(sample(text, 'slipway_runtime_mean_batch_size{endpoint="ep",version="1",runtime_instance="ep/1/0/1"}')).toBe(4);
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
   });
 
@@ -126,7 +126,7 @@ describe('PromMetrics', () => {
     expect(sample(text, 'slipway_rollout_weight_percent{endpoint="ep"}')).toBe(25);
     expect(sample(text, 'slipway_rollout_phase{endpoint="ep",phase="progressing"}')).toBe(1);
     expect(sample(text, 'slipway_rollout_phase{endpoint="ep",phase="paused"}')).toBe(0);
-    expect(sample(text, 'slipway_runtime_restarts{endpoint="ep",version="1"}')).toBe(2);
+    expect(sample(text, 'slipway_runtime_restarts_total{endpoint="ep",version="1"}')).toBe(2);
     expect(sample(text, 'slipway_gpu_utilization_percent{gpu="0",name="NVIDIA H100"}')).toBe(37);
     expect(sample(text, 'slipway_gpu_memory_total_bytes{gpu="0",name="NVIDIA H100"}')).toBe(2 * 1024 * 1024);
   });

@@ -38,7 +38,7 @@ interface RuntimeTotals {
 }
 
 interface RuntimeLatest {
-  labels: { endpoint: string; version: string; instance: string };
+  labels: { endpoint: string; version: string; runtime_instance: string };
   stats: RuntimeStats;
   seenMs: number;
 }
@@ -115,7 +115,7 @@ export class PromMetrics implements LiveListener {
     tot.cacheMisses += stats.cache.misses;
     tot.inferences += stats.inferences;
     tot.executions += stats.executions;
-    this.runtimeLatest.set(instanceId, { labels: { endpoint, version: String(version), instance: instanceId }, stats, seenMs: this.now() });
+    this.runtimeLatest.set(instanceId, { labels: { endpoint, version: String(version), runtime_instance: instanceId }, stats, seenMs: this.now() });
   }
 
   private defineGateway(): void {
@@ -208,7 +208,8 @@ export class PromMetrics implements LiveListener {
       new Gauge({
         name,
         help,
-        labelNames: ['endpoint', 'version', 'instance'],
+        // Not `instance`: Prometheus sets that label to the scrape target and would rename ours.
+        labelNames: ['endpoint', 'version', 'runtime_instance'],
         registers: [this.registry],
         collect() {
           this.reset();
@@ -228,13 +229,15 @@ export class PromMetrics implements LiveListener {
   private defineFromDatabase(): void {
     const db = this.src.db;
     defineReplicaGauges(this.registry, db);
-    new Gauge({
-      name: 'slipway_runtime_restarts',
+    // A counter, so rate() and increase() apply; it follows the database's running sums and
+    // never goes down (a replica slot that is removed takes its restarts with it there).
+    const seen = new Map<string, number>();
+    new Counter({
+      name: 'slipway_runtime_restarts_total',
       help: 'Restarts of runtime processes after crashes, as the supervisor recorded them',
       labelNames: ['endpoint', 'version'],
       registers: [this.registry],
       collect() {
-        this.reset();
         const rows = db
           .select({ endpoint: endpoints.name, version: modelVersions.version, restarts: sql<number>`sum(${runtimeInstances.restarts})` })
           .from(runtimeInstances)
@@ -242,7 +245,13 @@ export class PromMetrics implements LiveListener {
           .innerJoin(modelVersions, eq(modelVersions.id, runtimeInstances.versionId))
           .groupBy(endpoints.name, modelVersions.version)
           .all();
-        for (const r of rows) this.set({ endpoint: r.endpoint, version: String(r.version) }, r.restarts);
+        for (const r of rows) {
+          const labels = { endpoint: r.endpoint, version: String(r.version) };
+          const key = JSON.stringify(labels);
+          const delta = Number(r.restarts) - (seen.get(key) ?? 0);
+          if (delta > 0 || !seen.has(key)) this.inc(labels, Math.max(delta, 0));
+          seen.set(key, Math.max(Number(r.restarts), seen.get(key) ?? 0));
+        }
       },
     });
     const latestRollouts = () =>

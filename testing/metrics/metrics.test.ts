@@ -102,7 +102,7 @@ describe('metrics of real traffic', () => {
     expect(sample(text, `slipway_gateway_request_duration_seconds_count{${l}}`)).toBe(successes + BAD);
     expect(sample(text, `slipway_gateway_request_duration_seconds_bucket{${l},le="+Inf"}`)).toBe(successes + BAD);
     expect(sample(text, 'slipway_runtime_cache_hits_total{endpoint="ep",version="1"}')).toBe(REPEATS - 1);
-    expect(sample(text, 'slipway_runtime_restarts{endpoint="ep",version="1"}')).toBe(0);
+    expect(sample(text, 'slipway_runtime_restarts_total{endpoint="ep",version="1"}')).toBe(0);
     if (existsSync('/usr/bin/promtool')) {
       const check = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
       expect(`${check.stdout}${check.stderr}`).toBe('');
