@@ -26,7 +26,7 @@ test.describe('endpoints', () => {
 
     await expect(page).toHaveURL(new RegExp(`/endpoints/${endpoint}$`));
     await expect(page.getByRole('heading', { name: endpoint, level: 1 })).toBeVisible();
-    await expect(page.getByRole('link', { name: model })).toHaveAttribute('href', `/models/${model}`);
+    await expect(page.getByRole('region', { name: 'Serving' }).getByRole('link', { name: model })).toHaveAttribute('href', `/models/${model}`);
     await expect(page.getByText('Max batch size', { exact: true }).locator('+ dd')).toHaveText('8');
     await expect(page.getByText('Max queue delay', { exact: true }).locator('+ dd')).toHaveText('5 ms');
     await snapshot(page, testInfo, 'endpoint-page');

@@ -5,6 +5,7 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, signIn, snapshot, test, uniqueName, type AdminApi } from './fixtures';
+import { isActivePhase, type RolloutPhase } from '../protocol/rollout-vocabulary';
 
 const RUNTIME_START_MS = 90_000;
 
@@ -22,8 +23,8 @@ async function seedEndpoint(adminApi: AdminApi): Promise<string> {
 /** Best-effort cleanup (never masks a failure): abort what is active, then delete the endpoint. */
 async function removeEndpoint(request: APIRequestContext, endpoint: string) {
   const list = await request.get(`/api/v1/endpoints/${endpoint}/rollouts`);
-  const items = list.ok() ? ((await list.json()) as { items: { id: number; phase: string }[] }).items : [];
-  const active = items.find((r) => ['starting', 'progressing', 'paused'].includes(r.phase));
+  const items = list.ok() ? ((await list.json()) as { items: { id: number; phase: RolloutPhase }[] }).items : [];
+  const active = items.find((r) => isActivePhase(r.phase));
   if (active) await request.post(`/api/v1/rollouts/${active.id}/abort`);
   await request.delete(`/api/v1/endpoints/${endpoint}`);
 }
@@ -80,7 +81,8 @@ test.describe('rollouts', () => {
       await panel.getByRole('button', { name: 'Confirm rollback' }).click();
       await expect(panel.getByRole('heading', { name: /^Rollout \d+ \(canary\)/ })).toContainText('rolled-back');
       await expect(dd(page, 'Stable version')).toHaveText('1');
-      // Nothing is active any more: the start form is back.
+      // Nothing is active any more: a new rollout can be started (the form opens on demand).
+      await panel.getByRole('button', { name: 'New rollout' }).click();
       await expect(form).toBeVisible();
 
       const history = page.getByRole('table', { name: 'Rollout history' });

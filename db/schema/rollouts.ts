@@ -8,9 +8,9 @@ import { timeMs } from './columns';
 import { endpoints } from './endpoints';
 import { modelVersions } from './models';
 
-/** Mirrors server/rollout/phases.ts (a test holds them equal; client code must not import db/). */
-export const ROLLOUT_STRATEGIES = ['shadow', 'canary', 'blue-green'] as const;
-export const ROLLOUT_PHASES = ['starting', 'progressing', 'paused', 'promoting', 'succeeded', 'aborted', 'rolled-back'] as const;
+import { ROLLOUT_PHASES, ROLLOUT_STRATEGIES } from '../../protocol/rollout-vocabulary';
+
+export { ROLLOUT_PHASES, ROLLOUT_STRATEGIES };
 
 export const rollouts = sqliteTable(
   'rollouts',

@@ -3,6 +3,7 @@
  * desired state writes one event; the list is newest first with an opaque cursor.
  */
 import { z } from 'zod';
+import { ROLLOUT_EVENTS } from '../../protocol/rollout-vocabulary';
 import { IsoTime, NextCursor, PageLimit } from '../common/schemas';
 
 export const AUDIT_ACTIONS = [
@@ -21,17 +22,7 @@ export const AUDIT_ACTIONS = [
   'token.rotate',
   'session.create',
   'auth.sign-in-failed',
-  'rollout.start',
-  'rollout.progressing',
-  'rollout.step',
-  'rollout.analysis-failed',
-  'rollout.paused',
-  'rollout.resumed',
-  'rollout.promoting',
-  'rollout.promoted',
-  'rollout.aborted',
-  'rollout.rolled-back',
-  'rollout.scaled-down',
+  ...ROLLOUT_EVENTS,
   'endpoint.scale',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);

@@ -6,7 +6,7 @@ import { auditTarget, recordAudit } from '../audit';
 import { iso, isoOrNull } from '../common/time';
 import { AppError } from '../errors';
 import type { AnalysisCheck } from './analysis';
-import { ACTIVE_PHASES } from './phases';
+import { ACTIVE_PHASES, TERMINAL_PHASES } from './phases';
 import type { PlanEvent, PlanResult, RolloutState } from './plan-rollout';
 import type { Rollout, ShadowSampleOut } from './schemas';
 import type { RolloutProgress, RolloutSpec } from './spec';
@@ -105,7 +105,7 @@ export function toRollout(db: DbOrTx, row: RolloutRow, shadowTotals?: ShadowTota
 export function saveState(tx: DbOrTx, row: RolloutRow, state: RolloutState, events: PlanEvent[], actor: string, now: Date, extra: { check?: AnalysisCheck } = {}): RolloutRow {
   const endpoint = endpointNameOf(tx, row.endpointId);
   const checks = extra.check ? [...(row.checks as AnalysisCheck[]), extra.check].slice(-MAX_CHECKS) : row.checks;
-  const terminal = state.phase === 'aborted' || state.phase === 'succeeded' || state.phase === 'rolled-back';
+  const terminal = TERMINAL_PHASES.includes(state.phase);
   const updated = tx
     .update(rollouts)
     .set({
@@ -125,7 +125,7 @@ export function saveState(tx: DbOrTx, row: RolloutRow, state: RolloutState, even
   for (const e of events) {
     recordAudit(tx, {
       actor,
-      action: e.action as Parameters<typeof recordAudit>[1]['action'],
+      action: e.action,
       target: auditTarget.rollout(endpoint, row.id),
       details: { message: e.message, phase: state.phase, weightPct: state.weightPct, ...(extra.check && e.action === 'rollout.analysis-failed' && { check: extra.check }) },
       at: now,

@@ -5,6 +5,7 @@
  * from stored times, so a restarted control plane continues where it was.
  */
 import type { AnalysisCheck } from './analysis';
+import type { RolloutEvent } from '../../protocol/rollout-vocabulary';
 import type { RolloutPhase } from './phases';
 import type { RolloutProgress, RolloutSpec } from './spec';
 
@@ -26,7 +27,7 @@ export interface CandidateObservation {
 }
 
 export interface PlanEvent {
-  action: string;
+  action: RolloutEvent;
   message: string;
 }
 

@@ -5,18 +5,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Rollout, StartRolloutInput } from '../../../server/rollout/schemas';
+import { isActivePhase, type RolloutAction } from '../../../protocol/rollout-vocabulary';
 import { api } from '../api';
 import type { List } from '../types';
 
 export type { Rollout };
 /** The request as sent: fields with server defaults may be left out. */
 export type StartRolloutBody = z.input<typeof StartRolloutInput>;
-export type RolloutPhase = Rollout['phase'];
-export type RolloutAction = 'pause' | 'resume' | 'promote' | 'abort';
-
-/** Phases in which a rollout holds the endpoint (mirrors server/rollout/phases.ts). */
-export const ACTIVE_PHASES: readonly RolloutPhase[] = ['starting', 'progressing', 'paused', 'promoting'];
-export const isActivePhase = (phase: RolloutPhase) => ACTIVE_PHASES.includes(phase);
+export { ACTIVE_PHASES, isActivePhase, type RolloutAction, type RolloutPhase } from '../../../protocol/rollout-vocabulary';
 
 export const ACTIVE_POLL_MS = 1_000;
 const IDLE_POLL_MS = 10_000;

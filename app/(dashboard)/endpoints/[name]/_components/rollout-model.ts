@@ -3,7 +3,7 @@
  * and the step timeline of each strategy. The wire's `spec` is an open record, so it is read
  * defensively here and nowhere else.
  */
-import { ACTION_PHASES } from '../../../../../server/rollout/action-phases';
+import { ACTION_PHASES } from '../../../../../protocol/rollout-vocabulary';
 import { isActivePhase, type Rollout, type RolloutAction } from '../../../../_lib/queries/rollouts';
 
 export function activeRolloutOf(items: Rollout[]): Rollout | undefined {
