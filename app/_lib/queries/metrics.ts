@@ -15,6 +15,9 @@ export const METRICS_RANGE_OPTIONS: readonly { range: MetricsRange; label: strin
   { range: '7d', label: '7 d' },
 ];
 
+/** The range the endpoint page opens with (and the server prefetches). */
+export const DEFAULT_RANGE: MetricsRange = '5m';
+
 /** Roughly one poll per server step: 1 s points at 5 min, rollups beyond. */
 export const METRICS_POLL_MS: Record<MetricsRange, number> = { '5m': 1_000, '1h': 5_000, '24h': 30_000, '7d': 60_000 };
 export const OVERVIEW_POLL_MS = 1_000;

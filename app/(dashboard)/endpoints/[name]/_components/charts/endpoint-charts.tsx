@@ -6,7 +6,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert, isNotFound } from '../../../../../_components/feedback';
-import { endpointMetricsQuery, METRICS_RANGE_OPTIONS, type MetricsRange } from '../../../../../_lib/queries/metrics';
+import { endpointQuery } from '../../../../../_lib/queries/endpoints';
+import { DEFAULT_RANGE, endpointMetricsQuery, METRICS_RANGE_OPTIONS, type MetricsRange } from '../../../../../_lib/queries/metrics';
 import { ChartFigure, ChartSkeleton } from './chart-figure';
 import styles from './charts.module.css';
 import { EventList } from './event-list';
@@ -21,9 +22,6 @@ const FIGURES = [
   { id: 'queue', title: 'Queue depth', unit: 'queued requests, summed over replicas', yUnit: 'requests' },
   { id: 'batch', title: 'Mean batch size', unit: 'requests per run', yUnit: 'requests' },
 ] as const satisfies readonly { id: keyof ChartData; title: string; unit: string; yUnit: string }[];
-
-/** The range the page opens with (and the server prefetches). */
-export const DEFAULT_RANGE: MetricsRange = '5m';
 
 const PCT_CHARTS = new Set<string>(['errors', 'cache']);
 
@@ -49,6 +47,7 @@ export function EndpointCharts({ name }: { name: string }) {
   const [live, setLive] = useState(true);
   const metrics = useQuery(endpointMetricsQuery(name, range, live));
   const data = useChartData(metrics.data);
+  const cacheOff = useQuery(endpointQuery(name)).data?.config.cache.enabled === false;
 
   let body: React.ReactNode;
   if (metrics.isError && !data) {
@@ -75,19 +74,22 @@ export function EndpointCharts({ name }: { name: string }) {
     body = (
       <div className={styles.grid}>
         {FIGURES.map((f) => (
-          <ChartFigure key={f.id} title={f.title} unit={f.unit}>
-            <TimeSeriesChart
-              rows={data[f.id].rows}
-              lines={data[f.id].lines}
-              fromMs={data.fromMs}
-              toMs={data.toMs}
-              range={range}
-              markers={data.markers}
-              yUnit={f.yUnit}
-              stacked={f.id === 'throughput'}
-              yMax={PCT_CHARTS.has(f.id) ? 100 : undefined}
-              digits={f.id === 'queue' || f.id === 'batch' ? 2 : 1}
-            />
+          <ChartFigure key={f.id} title={f.title} unit={f.id === 'cache' && cacheOff ? 'cache off' : f.unit}>
+            {f.id === 'cache' && cacheOff ? (
+              <p className={styles.off}>The response cache is off for this endpoint: nothing to hit.</p>
+            ) : (
+              <TimeSeriesChart
+                rows={data[f.id].rows}
+                lines={data[f.id].lines}
+                fromMs={data.fromMs}
+                toMs={data.toMs}
+                range={range}
+                markers={data.markers}
+                yUnit={f.yUnit}
+                stacked={f.id === 'throughput'}
+                yMax={PCT_CHARTS.has(f.id) ? 100 : undefined}
+              />
+            )}
           </ChartFigure>
         ))}
       </div>

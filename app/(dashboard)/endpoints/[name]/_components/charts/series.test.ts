@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsPoint, VersionSeries } from '../../../../../_lib/queries/metrics';
-import { formatTick, hasTraffic, markers, pivot, ratioToPct, seriesSpecs, versionColor } from './series';
+import { formatTick, formatValue, hasTraffic, roundTicks, markers, pivot, ratioToPct, seriesSpecs, versionColor } from './series';
 
 function point(t: number, over: Partial<MetricsPoint> = {}): MetricsPoint {
   return {
@@ -112,6 +112,32 @@ describe('formatTick', () => {
     ['7d', '11-22 09:05'],
   ] as const)('%s → %s', (range, expected) => {
     expect(formatTick(t, range)).toBe(expected);
+  });
+});
+
+describe('roundTicks', () => {
+  const from = Date.UTC(2026, 10, 22, 9, 5, 7);
+  it.each([
+    ['5m', 5 * 60_000, ['09:06:00', '09:07:00', '09:08:00', '09:09:00', '09:10:00']],
+    ['1h', 3_600_000, ['09:10', '09:20', '09:30', '09:40', '09:50', '10:00']],
+    ['24h', 86_400_000, ['09:00', '12:00', '15:00', '18:00', '21:00', '00:00', '03:00', '06:00', '09:00'].slice(1)],
+    ['7d', 7 * 86_400_000, ['11-23', '11-24', '11-25', '11-26', '11-27', '11-28', '11-29']],
+  ] as const)('%s ticks fall on round UTC times', (range, spanMs, labels) => {
+    const ticks = roundTicks(from, from + spanMs, range);
+    expect(ticks.map((t) => formatTick(t, range))).toEqual(labels);
+    for (const t of ticks) expect(t).toBeGreaterThanOrEqual(from);
+  });
+});
+
+describe('formatValue', () => {
+  it.each([
+    [0, '0'],
+    [0.04213, '0.042'],
+    [1.3333, '1.33'],
+    [27.54, '27.5'],
+    [512.4, '512'],
+  ])('%s → %s', (value, expected) => {
+    expect(formatValue(value)).toBe(expected);
   });
 });
 

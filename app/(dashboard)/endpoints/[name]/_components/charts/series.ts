@@ -90,8 +90,31 @@ export function formatTick(t: number, range: MetricsRange): string {
   const d = new Date(t);
   const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
   if (range === '5m') return `${hm}:${pad(d.getUTCSeconds())}`;
-  if (range === '7d') return `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${hm}`;
+  // Day ticks fall on midnights: the date alone says it.
+  if (range === '7d') return hm === '00:00' ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` : `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${hm}`;
   return hm;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+/** Tick spacing per range: every minute, 10 minutes, 3 hours, day (UTC midnights). */
+const TICK_EVERY_MS: Record<MetricsRange, number> = { '5m': MINUTE_MS, '1h': 10 * MINUTE_MS, '24h': 3 * HOUR_MS, '7d': 24 * HOUR_MS };
+
+/** Axis ticks at round UTC times inside [fromMs, toMs]: multiples of the range's spacing. */
+export function roundTicks(fromMs: number, toMs: number, range: MetricsRange): number[] {
+  const every = TICK_EVERY_MS[range];
+  const ticks: number[] = [];
+  for (let t = Math.ceil(fromMs / every) * every; t <= toMs; t += every) ticks.push(t);
+  return ticks;
+}
+
+/** A value with as many decimals as its size warrants: 0.042, 3.14, 27.5, 512. */
+export function formatValue(value: number): string {
+  const abs = Math.abs(value);
+  if (abs === 0 || abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 1) return value.toFixed(2);
+  return value.toPrecision(2);
 }
 
 /** A palette that tells versions apart; figures of one version share its colour, dashes differ. */

@@ -8,7 +8,7 @@ import { memo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatTime } from '../../../../../_lib/format';
 import type { MetricsRange } from '../../../../../_lib/queries/metrics';
-import { formatTick, type ChartRow, type Marker } from './series';
+import { formatTick, formatValue, roundTicks, type ChartRow, type Marker } from './series';
 
 export interface LineSpec {
   key: string;
@@ -28,20 +28,19 @@ interface Props {
   /** Stacked areas (throughput) instead of lines. */
   stacked?: boolean;
   yMax?: number;
-  digits?: number;
 }
 
 const CHART_HEIGHT_PX = 220;
 const LABEL_LINE_PX = 13;
 
-function TimeSeriesChartImpl({ rows, lines, fromMs, toMs, range, markers, yUnit, stacked = false, yMax, digits = 1 }: Props) {
-  const format = (value: unknown) => (typeof value === 'number' ? `${value.toFixed(digits)} ${yUnit}` : '—');
+function TimeSeriesChartImpl({ rows, lines, fromMs, toMs, range, markers, yUnit, stacked = false, yMax }: Props) {
+  const format = (value: unknown) => (typeof value === 'number' ? `${formatValue(value)} ${yUnit}` : '—');
   return (
     <ResponsiveContainer width="100%" height={CHART_HEIGHT_PX}>
       <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e6e9ee" />
-        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow tickFormatter={(t: number) => formatTick(t, range)} minTickGap={40} fontSize={11} />
-        <YAxis domain={[0, yMax ?? 'auto']} width={56} fontSize={11} label={{ value: yUnit, angle: -90, position: 'insideLeft', fontSize: 11 }} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow ticks={roundTicks(fromMs, toMs, range)} tickFormatter={(t: number) => formatTick(t, range)} minTickGap={24} fontSize={11} />
+        <YAxis domain={[0, yMax ?? 'auto']} width={56} fontSize={11} tickFormatter={(v: number) => formatValue(v)} label={{ value: yUnit, angle: -90, position: 'insideLeft', fontSize: 11 }} />
         <Tooltip labelFormatter={(t) => formatTime(new Date(Number(t)).toISOString())} formatter={format} isAnimationActive={false} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {lines.map((line) =>
@@ -49,7 +48,8 @@ function TimeSeriesChartImpl({ rows, lines, fromMs, toMs, range, markers, yUnit,
             <Area key={line.key} dataKey={line.key} name={line.label} stackId="rps" type="stepAfter" stroke={line.color} fill={line.color} fillOpacity={0.35} isAnimationActive={false} dot={false} connectNulls={false} />
           ) : (
             // Null is "no request in this step": joining across it keeps sparse traffic readable.
-            <Line key={line.key} dataKey={line.key} name={line.label} type="linear" stroke={line.color} strokeDasharray={line.dash} strokeWidth={1.5} isAnimationActive={false} dot={false} connectNulls />
+            // `plainline` draws the legend entry with the line's own dash, so p50/p95/p99 tell apart there too.
+            <Line key={line.key} dataKey={line.key} name={line.label} legendType="plainline" type="linear" stroke={line.color} strokeDasharray={line.dash} strokeWidth={1.5} isAnimationActive={false} dot={false} connectNulls />
           ),
         )}
         {markers.map((m) => (
