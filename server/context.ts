@@ -14,6 +14,7 @@ import type { RolloutAction } from './rollout/apply-action';
 import type { Rollout, RolloutList } from './rollout/schemas';
 import type { StorageStatus } from './storage/schemas';
 import type { ReplicaList } from './supervisor/schemas';
+import type { Tuning, TuningAction, TuningList } from './tuning/schemas';
 import type {
   CreateModelInput,
   ListModelsQuery,
@@ -95,6 +96,13 @@ export interface Services {
     rollback(endpoint: string, actor: string): Rollout;
   };
   replicas: { list(endpoint: string): ReplicaList };
+  tunings: {
+    /** `input` is parsed with `StartTuningInput`; CONFLICT while one runs, PRECONDITION_FAILED with no room on the host. */
+    start(endpoint: string, input: unknown, actor: string): Tuning;
+    list(endpoint: string): TuningList;
+    get(endpoint: string, id: number): Tuning;
+    act(endpoint: string, id: number, action: TuningAction, actor: string): Tuning;
+  };
   /** NOT_FOUND for an unknown endpoint. */
   scaling: { status(endpoint: string): ScalingStatus };
   /** The data volume's free space against the low-space threshold; never throws. */

@@ -6,7 +6,6 @@
 import type { Logger } from 'pino';
 import { Autoscaler } from './autoscaling/autoscaler';
 import type { HostBudget } from './autoscaling/host-budget';
-import { detectHostBudget } from './autoscaling/host-budget-default';
 import type { Services } from './context';
 import type { ServiceDeps } from './deps';
 import { startMetrics, type MetricsPipeline } from './metrics';
@@ -15,14 +14,21 @@ import { RolloutController } from './rollout';
 import { RolloutRoutes } from './rollout/rollout-routes';
 import { startServing, type DataPlane, type ServingOptions } from './serving/start-serving';
 import { buildServices } from './services';
+import { detectHostResources } from './sizing';
+import { LocalLauncher } from './supervisor/local-launcher';
+import { TuningRunner, type TuningRunnerOptions } from './tuning';
 
 export interface CoreOptions {
   projectRoot: string;
   host: string;
   gatewayPort: number;
+  /** 0 picks a free port (tests); absent: 0. */
+  grpcPort?: number;
   gatewayMaxConnections?: number;
   controllerIntervalMs?: number;
   supervisor?: ServingOptions['supervisor'];
+  /** Tests shorten the tuner's measurement points (ms). */
+  tuning?: Pick<TuningRunnerOptions, 'warmupMs' | 'windowMs' | 'concurrencies'>;
   /** Tests shorten the tick and give a small budget; absent: 1 s and this host's cores and GPUs. */
   autoscaler?: { tickMs?: number; budget?: HostBudget };
 }
@@ -46,6 +52,8 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
   const live = new LiveStore();
   const metrics = startMetrics(deps, live, log);
   const rolloutRoutes = new RolloutRoutes(deps);
+  // The one host budget: auto sizing, the autoscaler and the tuner's room check all read it.
+  const hostResources = detectHostResources(deps.config.hostCpus);
   const plane = await startServing({
     db: deps.db,
     log,
@@ -53,7 +61,9 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     dataDir: deps.config.dataDir,
     artifactsDir: deps.config.paths.artifacts,
     host: o.host,
+    hostResources,
     gatewayPort: o.gatewayPort,
+    grpcPort: o.grpcPort ?? 0,
     gatewayMaxConnections: o.gatewayMaxConnections,
     rollouts: rolloutRoutes,
     live,
@@ -66,13 +76,23 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     void plane.routing.refresh();
   });
   plane.gateway.on('shadow-sample', (sample) => controller.addShadowSample(sample));
-  const autoscaler = new Autoscaler({ db: deps.db, live, serving: plane.supervisor, budget: o.autoscaler?.budget ?? detectHostBudget(), log, tickMs: o.autoscaler?.tickMs });
+  const autoscaler = new Autoscaler({ db: deps.db, live, serving: plane.supervisor, budget: o.autoscaler?.budget ?? { cores: hostResources.cpus, gpus: hostResources.gpus.length }, log, tickMs: o.autoscaler?.tickMs });
   // A count moved: runtimes start or drain, and rollout candidates follow the stable version's count.
   autoscaler.on('changed', () => {
     controller.reconcile();
     plane.supervisor.trigger();
   });
   plane.gateway.on('demand', (endpoint, held) => autoscaler.demand(endpoint, held));
+  const tuner = new TuningRunner({
+    db: deps.db,
+    log,
+    launcher: new LocalLauncher(o.projectRoot),
+    artifactsDir: deps.config.paths.artifacts,
+    socketDir: plane.paths.socketDir,
+    logDir: plane.paths.logDir,
+    hostResources,
+    ...o.tuning,
+  });
   const services = buildServices(
     deps,
     deps.now(),
@@ -86,6 +106,7 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     },
     metrics.service,
     (endpoint) => autoscaler.samplesOf(endpoint),
+    tuner,
   );
   controller.start(o.controllerIntervalMs);
   autoscaler.start();
@@ -97,6 +118,7 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
     live,
     metrics,
     async stop() {
+      await tuner.stop();
       autoscaler.stop();
       controller.stop();
       metrics.stop();
@@ -104,6 +126,7 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
       await plane.stop();
     },
     detach() {
+      void tuner.stop();
       autoscaler.stop();
       controller.stop();
       metrics.stop();

@@ -11,6 +11,7 @@ import { createRegistry } from './registry';
 import { createRollouts, type RolloutHooks } from './rollout';
 import { readStorageStatus } from './storage/storage-status';
 import { listReplicas } from './supervisor/list-replicas';
+import { createTunings, type TuningRunner } from './tuning';
 
 const NO_HOOKS: RolloutHooks = { changed: () => undefined };
 
@@ -24,6 +25,7 @@ export function buildServices(
   hooks: RolloutHooks = NO_HOOKS,
   metrics?: Services['metrics'],
   replicaSamples: (endpoint: string) => ReplicaSample[] = () => [],
+  tuningRunner?: TuningRunner,
 ): Services {
   return {
     config: deps.config,
@@ -34,6 +36,7 @@ export function buildServices(
     audit: { list: (q) => listAudit(deps.db, q) },
     rollouts: createRollouts(deps, hooks),
     replicas: { list: (endpoint) => listReplicas(deps, endpoint) },
+    tunings: createTunings(deps, tuningRunner, () => hooks.changed()),
     scaling: { status: (endpoint) => scalingStatus(deps, endpoint, replicaSamples) },
     storage: { status: () => readStorageStatus(deps.config.dataDir, deps.config.lowSpaceThresholdBytes) },
     metrics: metrics ?? createMetricsService(deps).service,

@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'auth.sign-in-failed',
   ...ROLLOUT_EVENTS,
   'endpoint.scale',
+  'tuning.start',
+  'tuning.apply',
+  'tuning.cancel',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -11,6 +11,7 @@ import * as models from './models';
 import * as rollouts from './rollouts';
 import * as system from './system';
 import * as tokens from './tokens';
+import * as tunings from './tunings';
 import * as versions from './versions';
 
 export { Health } from './system';
@@ -26,6 +27,7 @@ export const routes = {
   ...tokens,
   ...rollouts,
   ...metrics,
+  ...tunings,
 };
 
 export const ROUTES: RouteContract[] = Object.values(routes) as RouteContract[];

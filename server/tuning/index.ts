@@ -1,0 +1,28 @@
+/** Tuning: the built-in model analyzer (search on scratch runtimes, stored measurements, apply). */
+import type { Services } from '../context';
+import type { ServiceDeps } from '../deps';
+import { AppError } from '../errors';
+import { actOnTuning, getTuning } from './act-on-tuning';
+import { listTunings, startTuning } from './start-tuning';
+import type { TuningRunner } from './tuning-runner';
+
+export { TuningRunner, type TuningRunnerOptions } from './tuning-runner';
+
+/** Without a runner (services with no data plane) every verb but reads is UNAVAILABLE. */
+export function createTunings(deps: ServiceDeps, runner: TuningRunner | undefined, changed: () => void): Services['tunings'] {
+  const need = (): TuningRunner => {
+    if (!runner) throw new AppError('UNAVAILABLE', 'Tuning needs the data plane, which this process does not run.');
+    return runner;
+  };
+  return {
+    start: (endpoint, input, actor) => startTuning(deps, need(), endpoint, input, actor),
+    list: (endpoint) => listTunings(deps, endpoint),
+    get: (endpoint, id) => getTuning(deps, endpoint, id),
+    act: (endpoint, id, action, actor) => {
+      const t = actOnTuning(deps, need(), endpoint, id, action, actor);
+      // An applied config is desired state: the supervisor rolls the replicas now, not at its next tick.
+      if (action === 'apply') changed();
+      return t;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Starts a tuning run: one at a time per endpoint (CONFLICT otherwise), refused with
+ * PRECONDITION_FAILED when fixed-size runtimes leave the host no core for a scratch runtime.
+ */
+import { and, eq } from 'drizzle-orm';
+import { tunings } from '../../db/schema';
+import { recordAudit } from '../audit';
+import { parseInput } from '../common/validate';
+import type { ServiceDeps } from '../deps';
+import { requireEndpointRow } from '../endpoints/internal';
+import { AppError } from '../errors';
+import { toTuning, tuningTarget } from './internal';
+import { StartTuningInput, type Tuning } from './schemas';
+import type { TuningRunner } from './tuning-runner';
+
+export function startTuning(deps: ServiceDeps, runner: TuningRunner, endpoint: string, input: unknown, actor: string): Tuning {
+  const p = parseInput(StartTuningInput, input, 'tuning');
+  const cores = runner.scratchCores();
+  if (cores < 1) {
+    throw new AppError('PRECONDITION_FAILED', `The host budget leaves no room for scratch runtimes: fixed-size runtimes hold all ${deps.config.hostCpus ?? 'detected'} cores. Set instances or intraOpThreads to auto, or lower them, and try again.`);
+  }
+  const now = deps.now();
+  const created = deps.db.transaction((tx) => {
+    const ep = requireEndpointRow(tx, endpoint);
+    const active = tx.select({ id: tunings.id }).from(tunings).where(and(eq(tunings.endpointId, ep.id), eq(tunings.status, 'running'))).get();
+    if (active) throw new AppError('CONFLICT', `Endpoint "${endpoint}" already has tuning ${active.id} running; cancel it or wait for it to finish`);
+    const row = tx
+      .insert(tunings)
+      .values({ endpointId: ep.id, versionId: ep.versionId, status: 'running', p99Ms: p.p99Ms, maxMinutes: p.maxMinutes, progress: { stage: 'layout', message: 'starting' }, measurements: [], createdBy: actor, createdAt: now })
+      .returning()
+      .get();
+    recordAudit(tx, { actor, action: 'tuning.start', target: tuningTarget(endpoint, row.id), details: { p99Ms: p.p99Ms, maxMinutes: p.maxMinutes, scratchCores: cores }, at: now });
+    return row;
+  });
+  runner.start(created.id);
+  return toTuning(deps.db, created, endpoint);
+}
+
+export function listTunings(deps: ServiceDeps, endpoint: string): { items: Tuning[] } {
+  const ep = requireEndpointRow(deps.db, endpoint);
+  const rows = deps.db.select().from(tunings).where(eq(tunings.endpointId, ep.id)).all();
+  return { items: rows.sort((a, b) => b.id - a.id).map((r) => toTuning(deps.db, r, endpoint)) };
+}
+

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { concreteShape, syntheticRequest } from './synthetic-request';
+
+describe('concreteShape', () => {
+  it.each([
+    [[-1, 3, -1, -1], [1, 3, 48, 192]],
+    [[-1, 4], [1, 4]],
+    [[2, -1], [2, 8]],
+  ])('%j → %j', (shape, expected) => expect(concreteShape(shape)).toEqual(expected));
+});
+
+describe('syntheticRequest', () => {
+  it('makes a binary request with every input, one item each, and its header length', () => {
+    const r = syntheticRequest([
+      { name: 'x', datatype: 'FP32', shape: [-1, 3, -1, -1] },
+      { name: 'ids', datatype: 'INT64', shape: [-1, 5] },
+    ]);
+    const headerLength = Number(r.headers['inference-header-content-length']);
+    const header = JSON.parse(r.body.subarray(0, headerLength).toString());
+    expect(header.inputs).toEqual([
+      { name: 'x', datatype: 'FP32', shape: [1, 3, 48, 192], parameters: { binary_data_size: 3 * 48 * 192 * 4 } },
+      { name: 'ids', datatype: 'INT64', shape: [1, 5], parameters: { binary_data_size: 40 } },
+    ]);
+    expect(r.body.length).toBe(headerLength + 3 * 48 * 192 * 4 + 40);
+    const floats = new Float32Array(r.body.buffer.slice(r.body.byteOffset + headerLength, r.body.byteOffset + headerLength + 64));
+    for (const f of floats) expect(Math.abs(f)).toBeLessThan(1);
+    expect([...r.body.subarray(r.body.length - 40)].every((b) => b === 0)).toBe(true);
+  });
+
+  it('refuses a datatype it cannot make', () => {
+    expect(() => syntheticRequest([{ name: 's', datatype: 'BYTES', shape: [-1] }])).toThrow(/BYTES/);
+  });
+});

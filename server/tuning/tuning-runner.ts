@@ -1,0 +1,162 @@
+/**
+ * The tuner's shell: runs one search per tuning row on scratch runtimes of the endpoint's model
+ * version (launched through the same Launcher as the supervisor, on sockets of their own, never
+ * routed), measures each point, and writes every measurement, the progress and the best config
+ * to the row as it goes. One scratch runtime at a time; it is replaced when the candidate changes.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client';
+import { endpoints, modelVersions, tunings } from '../../db/schema';
+import { RuntimeConfig } from '../endpoints/schemas';
+import type { Launcher, RuntimeHandle } from '../supervisor/launcher';
+import { sizeEndpoints, scratchCores, type HostResources, type SizedConfig } from '../sizing';
+import { measurePoint } from './measure';
+import { bestConfig, candidateKey, nextStep, type Candidate, type Measurement } from './search';
+import { syntheticRequest, type SignatureTensor } from './synthetic-request';
+import { TUNING_DEFAULTS, type TuningStatus } from './vocabulary';
+
+export interface TuningRunnerOptions {
+  db: Db;
+  log: Logger;
+  launcher: Launcher;
+  artifactsDir: string;
+  socketDir: string;
+  logDir: string;
+  hostResources: HostResources;
+  /** Per point: answers before `warmupMs` do not count; the next `windowMs` do. */
+  warmupMs?: number;
+  windowMs?: number;
+  concurrencies?: number[];
+}
+
+export class TuningRunner {
+  private readonly running = new Map<number, AbortController>();
+
+  constructor(private readonly o: TuningRunnerOptions) {
+    // Runs a previous control plane left unfinished have no process behind them any more.
+    o.db.update(tunings).set({ status: 'failed', error: 'interrupted by a control-plane restart', finishedAt: new Date() }).where(eq(tunings.status, 'running')).run();
+  }
+
+  /** Cores a scratch runtime may use now: what fixed-size runtimes leave. */
+  scratchCores(): number {
+    return scratchCores(sizeEndpoints(this.o.db, this.o.hostResources));
+  }
+
+  isRunning(id: number): boolean {
+    return this.running.has(id);
+  }
+
+  start(id: number): void {
+    const abort = new AbortController();
+    this.running.set(id, abort);
+    void this.run(id, abort.signal)
+      .catch((err: unknown) => {
+        this.o.log.warn({ err, tuning: id }, 'tuning failed');
+        this.finish(id, 'failed', (err as Error).message.slice(0, 500));
+      })
+      .finally(() => this.running.delete(id));
+  }
+
+  cancel(id: number): void {
+    this.running.get(id)?.abort();
+  }
+
+  async stop(): Promise<void> {
+    for (const abort of this.running.values()) abort.abort();
+    while (this.running.size) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  private async run(id: number, signal: AbortSignal): Promise<void> {
+    const { db } = this.o;
+    const row = db.select().from(tunings).where(eq(tunings.id, id)).get();
+    if (!row) return;
+    const ep = db.select({ name: endpoints.name, config: endpoints.config }).from(endpoints).where(eq(endpoints.id, row.endpointId)).get();
+    const version = db.select().from(modelVersions).where(eq(modelVersions.id, row.versionId)).get();
+    if (!ep || !version) throw new Error('the endpoint or its version is gone');
+    const endpointConfig = RuntimeConfig.parse(ep.config);
+    const sig = version.signature as { inputs: SignatureTensor[] };
+    const request = syntheticRequest(sig.inputs);
+    // A fixed batch dimension means the runtime serves the model unbatched.
+    const maxBatchCap = sig.inputs.every((t) => t.shape[0] === -1) ? 64 : 0;
+    const input = {
+      cores: Math.max(1, this.scratchCores()),
+      p99Ms: row.p99Ms,
+      concurrencies: this.o.concurrencies ?? TUNING_DEFAULTS.concurrencies,
+      maxBatchCap,
+      deadlineMs: row.createdAt.getTime() + row.maxMinutes * 60_000,
+    };
+    const measurements: Measurement[] = [];
+    let scratch: { key: string; handle: RuntimeHandle; socketPath: string; logPath: string } | undefined;
+    let launched = 0;
+    try {
+      for (;;) {
+        const step = nextStep(input, measurements, Date.now());
+        if (signal.aborted) break;
+        if (step.kind === 'done') {
+          this.progress(id, 'done', measurements, step.reason === 'deadline' ? 'stopped at maxMinutes' : 'search complete');
+          break;
+        }
+        const key = candidateKey(step.candidate);
+        if (scratch?.key !== key) {
+          if (scratch) await this.retire(scratch);
+          scratch = undefined;
+          this.progress(id, step.stage, measurements, `starting ${describeCandidate(step.candidate)}`);
+          const n = ++launched;
+          const socketPath = join(this.o.socketDir, `t${id}-${n}.sock`);
+          const logPath = join(this.o.logDir, `t${id}-${n}.log`);
+          const handle = this.o.launcher.launch(
+            { instanceId: `t${id}-${n}`, endpoint: ep.name, version: version.version, replica: 0, modelPath: join(this.o.artifactsDir, `${version.sha256}.onnx`), config: scratchConfig(endpointConfig, step.candidate), socketPath, logPath },
+            { onStats: () => undefined },
+          );
+          scratch = { key, handle, socketPath, logPath };
+          await Promise.race([handle.ready, aborted(signal)]);
+          if (signal.aborted) break;
+        }
+        this.progress(id, step.stage, measurements, `measuring ${describeCandidate(step.candidate)} at ${step.concurrency} clients`);
+        const point = await measurePoint({ socketPath: scratch.socketPath, model: ep.name, request, concurrency: step.concurrency, warmupMs: this.o.warmupMs ?? 1000, windowMs: this.o.windowMs ?? 3000, signal });
+        if (signal.aborted) break;
+        measurements.push({ candidate: step.candidate, concurrency: step.concurrency, ...point });
+        this.progress(id, step.stage, measurements, `measured ${describeCandidate(step.candidate)} at ${step.concurrency} clients`);
+      }
+    } finally {
+      if (scratch) await this.retire(scratch);
+    }
+    this.finish(id, signal.aborted ? 'cancelled' : 'succeeded', null);
+  }
+
+  private async retire(s: { handle: RuntimeHandle; logPath: string }): Promise<void> {
+    await s.handle.stop(5_000);
+    rmSync(s.logPath, { force: true });
+  }
+
+  private progress(id: number, stage: string, measurements: Measurement[], message: string): void {
+    const row = this.o.db.select({ p99Ms: tunings.p99Ms }).from(tunings).where(eq(tunings.id, id)).get();
+    const best = row ? (bestConfig(measurements, row.p99Ms) ?? null) : null;
+    this.o.db.update(tunings).set({ progress: { stage, message }, measurements: [...measurements], best: best as Record<string, unknown> | null }).where(eq(tunings.id, id)).run();
+  }
+
+  private finish(id: number, status: TuningStatus, error: string | null): void {
+    const current = this.o.db.select({ progress: tunings.progress }).from(tunings).where(eq(tunings.id, id)).get();
+    const progress = status === 'succeeded' ? current?.progress : { ...current?.progress, message: status === 'cancelled' ? 'cancelled' : `failed: ${error}` };
+    this.o.db.update(tunings).set({ status, error, finishedAt: new Date(), ...(progress && { progress }) }).where(eq(tunings.id, id)).run();
+  }
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+}
+
+export function describeCandidate(c: Candidate): string {
+  const delay = c.maxQueueDelayMs ? `, ${c.maxQueueDelayMs} ms delay` : '';
+  const preferred = c.preferredBatchSizes.length ? `, preferred ${c.preferredBatchSizes.join('/')}` : '';
+  return `${c.instances}×${c.intraOpThreads} threads, batch ${c.maxBatchSize}${delay}${preferred}`;
+}
+
+/** The endpoint's config with the candidate's knobs; no cache (it would measure the cache), no autoscaling. */
+function scratchConfig(base: RuntimeConfig, c: Candidate): SizedConfig {
+  const { autoscaling: _policy, ...rest } = base;
+  return { ...rest, replicas: 1, cache: { ...base.cache, enabled: false }, warmupRuns: 1, intraOpSpinning: false, ...c };
+}
