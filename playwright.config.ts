@@ -29,6 +29,7 @@ if (!process.env.SLIPWAY_E2E_DATA_DIR) {
 }
 process.env.SLIPWAY_E2E_PORT ??= String(await freePort());
 process.env.SLIPWAY_E2E_GATEWAY_PORT ??= String(await freePort());
+process.env.SLIPWAY_E2E_GRPC_PORT ??= String(await freePort());
 const PORT = Number(process.env.SLIPWAY_E2E_PORT);
 const GATEWAY_PORT = Number(process.env.SLIPWAY_E2E_GATEWAY_PORT);
 
@@ -68,6 +69,7 @@ export default defineConfig({
       SLIPWAY_DATA_DIR: process.env.SLIPWAY_E2E_DATA_DIR,
       PORT: String(PORT),
       SLIPWAY_GATEWAY_PORT: String(GATEWAY_PORT),
+      SLIPWAY_GRPC_PORT: process.env.SLIPWAY_E2E_GRPC_PORT,
       SLIPWAY_ADMIN_TOKEN: process.env.SLIPWAY_ADMIN_TOKEN,
       SLIPWAY_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',
