@@ -43,4 +43,23 @@ describe('ConnectionGuard on a real server', () => {
     await expect.poll(() => closed[0]).toBe(true);
     expect(closed.slice(1).some(Boolean)).toBe(false);
   });
+
+  it('closes, for a stop, only connections idle for the given time, and counts answered requests', async () => {
+    server = http.createServer((_req, res) => res.end('ok'));
+    const guard = new ConnectionGuard(server, { maxConnections: 100, headersTimeoutMs: 10_000, idleTimeoutMs: 60_000, keepAliveTimeoutMs: 5000 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const s = connect(port, '127.0.0.1');
+    s.on('error', () => undefined);
+    sockets.push(s);
+    await new Promise<void>((resolve) => s.once('connect', () => resolve()));
+    await expect.poll(() => guard.connections).toBe(1);
+    guard.closeIdleFor(60_000);
+    expect(s.destroyed).toBe(false);
+    guard.closeIdleFor(60_000, Date.now() + 60_000);
+    await expect.poll(() => guard.connections).toBe(0);
+    expect((await fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' } })).status).toBe(200);
+    await expect.poll(() => guard.answered).toBe(1);
+    expect(guard.cut).toBe(0);
+  });
 });

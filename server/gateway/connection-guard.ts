@@ -25,11 +25,14 @@ export function shedCount(maxConnections: number): number {
 }
 
 export class ConnectionGuard {
-  /** Idle sockets, oldest first (a Map keeps insertion order; re-inserted when they turn idle). */
-  private readonly idle = new Map<Socket, true>();
+  /** Idle sockets and since when (ms), oldest first (a Map keeps insertion order; re-inserted when they turn idle). */
+  private readonly idle = new Map<Socket, number>();
   private readonly busy = new Map<Socket, number>();
   shed = 0;
   refused = 0;
+  /** Requests answered in full, and requests whose connection closed before their answer was sent. */
+  answered = 0;
+  cut = 0;
 
   constructor(
     server: http.Server,
@@ -45,11 +48,13 @@ export class ConnectionGuard {
       this.idle.delete(socket);
       this.busy.set(socket, (this.busy.get(socket) ?? 0) + 1);
       res.once('close', () => {
+        if (res.writableFinished) this.answered++;
+        else this.cut++;
         const left = (this.busy.get(socket) ?? 1) - 1;
         if (left > 0) this.busy.set(socket, left);
         else {
           this.busy.delete(socket);
-          if (!socket.destroyed) this.idle.set(socket, true);
+          if (!socket.destroyed) this.idle.set(socket, Date.now());
         }
       });
     });
@@ -74,16 +79,22 @@ export class ConnectionGuard {
         return;
       }
     }
-    this.idle.set(socket, true);
+    this.idle.set(socket, Date.now());
     socket.once('close', () => {
       this.idle.delete(socket);
       this.busy.delete(socket);
     });
   }
 
-  /** For a stop: closes every connection with no request in flight; busy ones close after their answer. */
-  closeIdle(): void {
-    for (const socket of this.idle.keys()) socket.destroy();
-    this.idle.clear();
+  /**
+   * For a stop: closes connections with no request in flight for at least `idleMs`. Closing one
+   * the moment it turns idle would race the request its client is already sending on it.
+   */
+  closeIdleFor(idleMs: number, nowMs = Date.now()): void {
+    for (const [socket, sinceMs] of this.idle) {
+      if (nowMs - sinceMs < idleMs) break; // oldest first: the rest are younger
+      this.idle.delete(socket);
+      socket.destroy();
+    }
   }
 }

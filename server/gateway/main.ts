@@ -78,6 +78,8 @@ function identity(port: number): GatewayIdentity {
 
 function drain(): Promise<void> {
   draining ??= Promise.all([gateway.drain(), grpc?.drain()]).then(() => {
+    const { answered, cut, shed, refused } = gateway.guard;
+    process.stderr.write(`${JSON.stringify({ level: 30, msg: 'drained', answered, cut, shed, refused })}\n`);
     send({ type: 'drained' });
     link?.end();
     control.close();

@@ -20,6 +20,9 @@ import { ShadowMirror, type ShadowSample } from './shadow-mirror';
 import { TrafficStats, type GatewayStatsMessage } from './traffic-stats';
 import { UpstreamError, UpstreamPool, type UpstreamResponse } from './upstream';
 
+/** During a stop, how long a keep-alive connection may stay idle before it is closed. */
+const DRAIN_IDLE_MS = 500;
+
 export interface GatewayOptions {
   host: string;
   port: number;
@@ -113,10 +116,16 @@ export class Gateway {
    */
   async drain(): Promise<void> {
     this.draining = true;
-    this.coldStarts.close();
+    // Node's close() would also drop every idle keep-alive connection at once, racing requests
+    // clients are already sending on them. Instead each connection closes after its next answer
+    // (`Connection: close`), and one that stays idle for DRAIN_IDLE_MS is closed then.
+    this.server.closeIdleConnections = () => undefined;
     await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.guard.closeIdle();
+      const sweep = setInterval(() => this.guard.closeIdleFor(DRAIN_IDLE_MS), DRAIN_IDLE_MS / 5);
+      this.server.close(() => {
+        clearInterval(sweep);
+        resolve();
+      });
     });
     clearInterval(this.statsTimer);
     this.options.onStats(this.stats.flush(Date.now()));
