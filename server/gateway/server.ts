@@ -116,6 +116,7 @@ export class Gateway {
    */
   async drain(): Promise<void> {
     this.draining = true;
+    this.coldStarts.close();
     // Node's close() would also drop every idle keep-alive connection at once, racing requests
     // clients are already sending on them. Instead each connection closes after its next answer
     // (`Connection: close`), and one that stays idle for DRAIN_IDLE_MS is closed then.
