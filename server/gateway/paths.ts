@@ -6,6 +6,8 @@ export type GatewayPath =
   | { kind: 'server-metadata' }
   | { kind: 'all-stats' }
   | { kind: 'model'; endpoint: string; version?: number; action: ModelAction }
+  /** A version that is not a canonical number names nothing: Triton's "unknown model … version" answer. */
+  | { kind: 'unknown-version'; endpoint: string; version: string }
   | { kind: 'unknown' };
 
 const MODEL_PATH = /^\/v2\/models\/([^/]+)(?:\/versions\/([^/]+))?(?:\/(ready|infer|stats|config))?\/?$/;
@@ -26,6 +28,6 @@ export function parseGatewayPath(pathname: string): GatewayPath {
   }
   const action = (m[3] ?? 'metadata') as ModelAction;
   if (m[2] === undefined) return { kind: 'model', endpoint, action };
-  if (!/^[1-9]\d{0,8}$/.test(m[2])) return { kind: 'unknown' };
+  if (!/^[1-9]\d{0,8}$/.test(m[2])) return { kind: 'unknown-version', endpoint, version: m[2] };
   return { kind: 'model', endpoint, version: Number(m[2]), action };
 }

@@ -148,7 +148,7 @@ export class Gateway {
     const path = parseGatewayPath(url.pathname);
     const method = req.method ?? 'GET';
     const allowed = path.kind === 'model' && path.action === 'infer' ? 'POST' : 'GET, HEAD';
-    if (path.kind !== 'unknown' && !allowed.split(', ').includes(method)) {
+    if (path.kind !== 'unknown' && path.kind !== 'unknown-version' && !allowed.split(', ').includes(method)) {
       return sendError(res, 405, methodNotAllowed(method, url.pathname), { allow: allowed });
     }
     switch (path.kind) {
@@ -163,6 +163,9 @@ export class Gateway {
       case 'unknown':
         this.stats.unrouted();
         return sendError(res, 404, noRoute(method, url.pathname));
+      case 'unknown-version':
+        this.stats.unrouted();
+        return sendError(res, 404, unknownModel(path.endpoint, path.version));
     }
     if (path.action === 'stats') return sendJson(res, 200, await this.modelStats(path.endpoint, path.version));
     if (path.action !== 'infer') {
