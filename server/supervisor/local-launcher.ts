@@ -24,7 +24,9 @@ export class LocalLauncher implements Launcher {
   }
 
   launch(spec: LaunchSpec, hooks: LaunchHooks): RuntimeHandle {
-    const args = ['--import', 'tsx', this.runtimeMain, '--model', spec.modelPath, '--name', spec.endpoint, '--model-version', String(spec.version), '--socket', spec.socketPath, '--instance-id', spec.instanceId, '--config-json', JSON.stringify(spec.config)];
+    // The autoscaling policy is the control plane's business; the runtime refuses keys it does not know.
+    const { autoscaling: _policy, ...runtimeConfig } = spec.config;
+    const args = ['--import', 'tsx', this.runtimeMain, '--model', spec.modelPath, '--name', spec.endpoint, '--model-version', String(spec.version), '--socket', spec.socketPath, '--instance-id', spec.instanceId, '--config-json', JSON.stringify(runtimeConfig)];
     const log = openSync(spec.logPath, 'a', 0o600);
     let child: ChildProcess;
     try {

@@ -32,6 +32,8 @@ const COLUMNS: Column<EndpointOverview>[] = [
   { header: 'Cache hits (%)', className: styles.num, cell: (e) => formatRatioPct(e.cacheHitRatio) },
   { header: 'Last 5 min', cell: (e) => <Sparkline values={e.sparkline} label={`${e.endpoint}: requests per second over the last 5 minutes`} /> },
   { header: 'Rollout', cell: (e) => rolloutSummary(e.rollout) },
+  // Desired follows the autoscaler; 0 / 0 is an endpoint scaled to zero on purpose.
+  { header: 'Replicas (ready / desired)', className: styles.num, cell: (e) => `${e.readyReplicas} / ${e.desiredReplicas}` },
 ];
 
 export function LiveEndpoints() {
