@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 async function infer(): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${core.plane.gateway.port}/v2/models/demo/infer`, { method: 'POST', headers: request.headers, body: request.body });
+  const res = await fetch(`http://127.0.0.1:${core.plane.gateway.port}/v2/models/demo/infer`, { method: 'POST', headers: request.headers, body: new Uint8Array(request.body) });
   await res.arrayBuffer();
   return res.status;
 }

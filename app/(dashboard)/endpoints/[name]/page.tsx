@@ -9,15 +9,16 @@ import { EndpointConfig } from '../../../_components/endpoints/endpoint-config';
 import { EndpointHeader } from '../../../_components/endpoints/endpoint-header';
 import { prefetch } from '../../../_lib/server/prefetch';
 import { endpointKeys } from '../../../_lib/queries/endpoints';
-import { metricsKeys } from '../../../_lib/queries/metrics';
+import { DEFAULT_RANGE, metricsKeys } from '../../../_lib/queries/metrics';
 import { replicaKeys } from '../../../_lib/queries/replicas';
 import { rolloutKeys } from '../../../_lib/queries/rollouts';
-import { EndpointCharts, DEFAULT_RANGE } from './_components/charts/endpoint-charts';
+import { EndpointCharts } from './_components/charts/endpoint-charts';
 import { EndpointHealth } from './_components/endpoint-health';
 import { ScalingPanel } from './_components/scaling/scaling-panel';
 import { ReplicasTable } from './_components/replicas-table';
 import { RolloutHistory } from './_components/rollout-history';
 import { RolloutPanel } from './_components/rollout-panel';
+import { TuningPanel } from './_components/tuning/tuning-panel';
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -44,6 +45,7 @@ export default async function EndpointPage({ params }: Props) {
       <RolloutPanel name={name} />
       <ReplicasTable name={name} />
       <EndpointConfig name={name} />
+      <TuningPanel name={name} />
       <RolloutHistory name={name} />
     </HydrationBoundary>
   );
