@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runGatewayComparison } from './gateway';
+import { grpcVerdicts, runGatewayComparison } from './gateway';
 import { REPO_ROOT, residentMb, runJsonChild, startRuntime } from './processes';
 import { DEFAULT_ROLES, formatReport } from './table';
 import type { BenchResult, InprocessResult, LoadgenResult, LoadMode, TargetRun } from './types';
@@ -142,6 +142,9 @@ async function main(): Promise<void> {
     targets,
   };
   process.stdout.write(formatReport(result));
+  const pointsOf = (id: string) => targets.find((t) => t.id === id)?.points ?? [];
+  const verdicts = grpcVerdicts(pointsOf(DEFAULT_ROLES.gateway), pointsOf('gateway-grpc'));
+  if (verdicts.length) process.stdout.write(`\n### gRPC beside HTTP through the gateway (issue 10 targets)\n\n${verdicts.map((l) => `- ${l}`).join('\n')}\n`);
   const dir = path.join(REPO_ROOT, 'bench', 'results');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${startedAt.replace(/[:.]/g, '-')}.json`);
