@@ -6,16 +6,19 @@
 export const ROLLOUT_STRATEGIES = ['shadow', 'canary', 'blue-green'] as const;
 export type RolloutStrategy = (typeof ROLLOUT_STRATEGIES)[number];
 
-export const ROLLOUT_PHASES = ['starting', 'progressing', 'paused', 'promoting', 'succeeded', 'aborted', 'rolled-back'] as const;
+export const ROLLOUT_PHASES = ['starting', 'progressing', 'paused', 'succeeded', 'aborted', 'rolled-back'] as const;
 export type RolloutPhase = (typeof ROLLOUT_PHASES)[number];
 
 /** Phases in which a rollout holds the endpoint (at most one such rollout per endpoint). */
-export const ACTIVE_PHASES: readonly RolloutPhase[] = ['starting', 'progressing', 'paused', 'promoting'];
+export const ACTIVE_PHASES: readonly RolloutPhase[] = ['starting', 'progressing', 'paused'];
+/** Phases in which the candidate takes traffic (a canary share, preview or mirror). */
+export const ROUTED_PHASES: readonly RolloutPhase[] = ['progressing', 'paused'];
 /** Phases after which nothing changes but a rollback of the latest success. */
 export const TERMINAL_PHASES: readonly RolloutPhase[] = ['succeeded', 'aborted', 'rolled-back'];
 
 export const isActivePhase = (phase: RolloutPhase): boolean => ACTIVE_PHASES.includes(phase);
 export const isTerminalPhase = (phase: RolloutPhase): boolean => TERMINAL_PHASES.includes(phase);
+export const isRoutedPhase = (phase: RolloutPhase): boolean => ROUTED_PHASES.includes(phase);
 
 export const ROLLOUT_ACTIONS = ['pause', 'resume', 'promote', 'abort'] as const;
 export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number];
@@ -36,7 +39,6 @@ export const ROLLOUT_EVENTS = [
   'rollout.paused',
   'rollout.resumed',
   'rollout.analysis-failed',
-  'rollout.promoting',
   'rollout.promoted',
   'rollout.aborted',
   'rollout.scaled-down',

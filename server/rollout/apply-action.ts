@@ -19,7 +19,7 @@ export function applyAction(spec: RolloutSpec, state: RolloutState, action: Roll
       s.phase = 'paused';
       s.reason = 'PausedByUser';
       s.message = `paused by ${actor}`;
-      return { state: s, events: [{ action: 'rollout.paused', message: s.message }] };
+      return { state: s, events: [{ action: 'rollout.paused', message: s.message }], effects: [] };
     case 'resume': {
       if (s.phase === 'paused') {
         s.phase = s.progress.stepStartedAtMs > 0 ? 'progressing' : 'starting';
@@ -27,7 +27,7 @@ export function applyAction(spec: RolloutSpec, state: RolloutState, action: Roll
         s.message = `resumed by ${actor}`;
         // The step's pause counts from the resume, as time spent paused was not observed.
         s.progress.stepStartedAtMs = nowMs;
-        return { state: s, events: [{ action: 'rollout.resumed', message: s.message }] };
+        return { state: s, events: [{ action: 'rollout.resumed', message: s.message }], effects: [] };
       }
       // Progressing: only a canary step that waits for a person can be resumed past.
       const step = spec.strategy === 'canary' ? spec.steps[s.currentStep] : undefined;
@@ -35,7 +35,7 @@ export function applyAction(spec: RolloutSpec, state: RolloutState, action: Roll
       return advance(spec, s, [{ action: 'rollout.resumed', message: `resumed by ${actor}` }], nowMs);
     }
     case 'promote':
-      return promote(s, [], 'PromotedByUser', `promoted by ${actor}`);
+      return promote(spec, s, [], 'PromotedByUser', `promoted by ${actor}`, nowMs);
     case 'abort':
       return abort(s, [], 'AbortedByUser', `aborted by ${actor}`);
   }

@@ -135,20 +135,12 @@ export function saveState(tx: DbOrTx, row: RolloutRow, state: RolloutState, even
 }
 
 /**
- * Commits a plan: on promotion the endpoint's stable version becomes the candidate in the same
- * transaction, so routing switches at once and atomically with the rollout's phase.
+ * Commits a plan as given: its effects (a promotion switches the endpoint's stable version to the
+ * candidate) in the same transaction as the state, so routing switches atomically with the phase.
  */
 export function commitPlan(tx: DbOrTx, row: RolloutRow, result: PlanResult, actor: string, now: Date, check?: AnalysisCheck): RolloutRow {
-  const state = { ...result.state, progress: { ...result.state.progress } };
-  const events = [...result.events];
-  if (result.promote) {
-    tx.update(endpoints).set({ versionId: row.candidateVersionId, updatedAt: now }).where(eq(endpoints.id, row.endpointId)).run();
-    const spec = specOf(row);
-    const keepWarmMs = spec.strategy === 'blue-green' ? spec.scaleDownDelaySeconds * 1000 : 0;
-    state.phase = 'succeeded';
-    state.weightPct = 100;
-    state.progress.scaleDownAtMs = now.getTime() + keepWarmMs;
-    events.push({ action: 'rollout.promoted', message: `version ${versionInfo(tx, row.candidateVersionId).version} is stable${keepWarmMs ? `; version ${versionInfo(tx, row.stableVersionId).version} stays warm ${spec.strategy === 'blue-green' ? spec.scaleDownDelaySeconds : 0} s for rollback` : ''}` });
+  for (const effect of result.effects) {
+    if (effect.kind === 'switch-stable-version') tx.update(endpoints).set({ versionId: row.candidateVersionId, updatedAt: now }).where(eq(endpoints.id, row.endpointId)).run();
   }
-  return saveState(tx, row, state, events, actor, now, check ? { check } : {});
+  return saveState(tx, row, result.state, result.events, actor, now, check ? { check } : {});
 }

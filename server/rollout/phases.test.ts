@@ -12,7 +12,7 @@ describe('enum lists shared with the database schema', () => {
 });
 
 describe('isActive', () => {
-  it.each(ROLLOUT_PHASES.map((p) => [p, ['starting', 'progressing', 'paused', 'promoting'].includes(p)] as const))('%s → %s', (phase, active) => {
+  it.each(ROLLOUT_PHASES.map((p) => [p, ['starting', 'progressing', 'paused'].includes(p)] as const))('%s → %s', (phase, active) => {
     expect(isActive(phase)).toBe(active);
     expect(ACTIVE_PHASES.includes(phase)).toBe(active);
   });

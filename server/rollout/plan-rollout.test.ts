@@ -36,12 +36,12 @@ describe('planRollout', () => {
     { name: 'canary: pause over, no check yet: stays', spec: canary, s: state(), now: 90_000, want: { currentStep: 0 } },
     { name: 'canary: a fresh passing check lets the step advance in the same pass', spec: canary, s: state(), check: check('pass'), now: 30_000, want: { currentStep: 1, weightPct: 50 }, events: ['rollout.step'] },
     { name: 'canary: step without pause waits for a person', spec: canary, s: state({ currentStep: 1, weightPct: 50 }, { lastVerdict: 'pass' }), now: 10_000_000, want: { currentStep: 1, weightPct: 50 }, events: [] },
-    { name: 'canary: last step done promotes', spec: canary, s: state({ currentStep: 2, weightPct: 80 }, { lastVerdict: 'pass' }), now: 10_000, want: { phase: 'promoting', weightPct: 100, reason: 'StepsCompleted' }, events: ['rollout.promoting'], promote: true },
+    { name: 'canary: last step done promotes', spec: canary, s: state({ currentStep: 2, weightPct: 80 }, { lastVerdict: 'pass' }), now: 10_000, want: { phase: 'succeeded', weightPct: 100, reason: 'StepsCompleted' }, progress: { scaleDownAtMs: 10_000 }, events: ['rollout.promoted'], promote: true },
     { name: 'analysis failure within the limit is recorded, no abort', spec: canary, s: state(), check: check('fail'), now: 10_000, want: { phase: 'progressing', weightPct: 10 }, progress: { failedChecks: 1, lastVerdict: 'fail', lastCheckAtMs: 10_000 }, events: ['rollout.analysis-failed'] },
     { name: 'more failures than the limit abort: traffic back to stable', spec: canary, s: state({}, { failedChecks: 1 }), check: check('fail'), now: 20_000, want: { phase: 'aborted', weightPct: 0, reason: 'AnalysisFailed', message: 'verdict fail' }, events: ['rollout.analysis-failed', 'rollout.aborted'] },
     { name: 'paused: analysis still runs and can abort', spec: canary, s: state({ phase: 'paused' }, { failedChecks: 1 }), check: check('fail'), now: 20_000, want: { phase: 'aborted' } },
     { name: 'paused: does not advance', spec: canary, s: state({ phase: 'paused' }, { lastVerdict: 'pass' }), now: 1_000_000, want: { phase: 'paused', currentStep: 0 } },
-    { name: 'blue-green: auto-promotion after its delay', spec: blueGreen, s: state({ weightPct: 0 }), now: 20_000, want: { phase: 'promoting', reason: 'AutoPromoted' }, promote: true },
+    { name: 'blue-green: auto-promotion after its delay', spec: blueGreen, s: state({ weightPct: 0 }), now: 20_000, want: { phase: 'succeeded', weightPct: 100, reason: 'AutoPromoted' }, progress: { scaleDownAtMs: 20_000 + 600_000 }, events: ['rollout.promoted'], promote: true },
     { name: 'blue-green: before the delay stays in preview', spec: blueGreen, s: state({ weightPct: 0 }), now: 19_999, want: { phase: 'progressing' } },
     { name: 'shadow: waits for a person to promote', spec: shadow, s: state({ weightPct: 0 }, { lastVerdict: 'pass' }), now: 1_000_000, want: { phase: 'progressing' } },
     { name: 'terminal phases do not move', spec: canary, s: state({ phase: 'aborted', weightPct: 0 }), check: check('fail'), now: 1_000_000, want: { phase: 'aborted' }, events: [] },
@@ -51,7 +51,15 @@ describe('planRollout', () => {
     expect(result.state).toMatchObject(want);
     if (progress) expect(result.state.progress).toMatchObject(progress);
     if (events) expect(result.events.map((e) => e.action)).toEqual(events);
-    expect(result.promote ?? false).toBe(promote ?? false);
+    expect(result.effects).toEqual(promote ? [{ kind: 'switch-stable-version' }] : []);
+  });
+
+  it('a blue-green promotion keeps the old version warm for its delay and says so', () => {
+    const result = applyAction(blueGreen, state({ weightPct: 0 }), 'promote', 'alice', 1_000);
+    expect(result.state).toMatchObject({ phase: 'succeeded', weightPct: 100 });
+    expect(result.state.progress.scaleDownAtMs).toBe(601_000);
+    expect(result.events).toEqual([{ action: 'rollout.promoted', message: 'promoted by alice; the previous version stays warm 600 s for rollback' }]);
+    expect(result.effects).toEqual([{ kind: 'switch-stable-version' }]);
   });
 
   it('does not mutate its input', () => {
@@ -77,14 +85,14 @@ describe('applyAction', () => {
     { name: 'pause a progressing rollout', s: state(), action: 'pause' as const, want: { phase: 'paused', reason: 'PausedByUser', message: 'paused by alice' } },
     { name: 'resume a paused rollout restarts the step clock', s: state({ phase: 'paused' }, { stepStartedAtMs: 5 }), action: 'resume' as const, want: { phase: 'progressing' }, progress: { stepStartedAtMs: 1_000 } },
     { name: 'resume past a step that waits for a person', s: state({ currentStep: 1, weightPct: 50 }), action: 'resume' as const, want: { currentStep: 2, weightPct: 80 } },
-    { name: 'promote skips the remaining steps', s: state(), action: 'promote' as const, want: { phase: 'promoting', weightPct: 100, reason: 'PromotedByUser' }, promote: true },
+    { name: 'promote skips the remaining steps', s: state(), action: 'promote' as const, want: { phase: 'succeeded', weightPct: 100, reason: 'PromotedByUser' }, progress: { scaleDownAtMs: 1_000 }, promote: true },
     { name: 'abort sends all traffic back', s: state({ weightPct: 50 }), action: 'abort' as const, want: { phase: 'aborted', weightPct: 0, message: 'aborted by alice' } },
     { name: 'abort while starting', s: state({ phase: 'starting' }), action: 'abort' as const, want: { phase: 'aborted' } },
   ])('$name', ({ s, action, want, progress, promote }) => {
     const result = applyAction(canary, s, action, 'alice', 1_000);
     expect(result.state).toMatchObject(want);
     if (progress) expect(result.state.progress).toMatchObject(progress);
-    expect(result.promote ?? false).toBe(promote ?? false);
+    expect(result.effects).toEqual(promote ? [{ kind: 'switch-stable-version' }] : []);
   });
 
   it.each([

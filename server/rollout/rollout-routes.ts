@@ -5,6 +5,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { endpoints, modelVersions, rollouts } from '../../db/schema';
+import { ACTIVE_PHASES } from '../../protocol/rollout-vocabulary';
 import type { ServiceDeps } from '../deps';
 import { effectiveReplicas, scaledReplicasByEndpoint } from '../autoscaling/scaled-replicas';
 import { RuntimeConfig } from '../endpoints/schemas';
@@ -56,7 +57,7 @@ export class RolloutRoutes implements RolloutServing {
     return this.deps.db
       .select()
       .from(rollouts)
-      .where(inArray(rollouts.phase, ['starting', 'progressing', 'paused', 'promoting', 'succeeded']))
+      .where(inArray(rollouts.phase, [...ACTIVE_PHASES, 'succeeded']))
       .all()
       .filter((r) => r.phase !== 'succeeded' || !stateOf(r).progress.scaledDown);
   }

@@ -4,7 +4,7 @@
  */
 import type { RouteOverlay } from '../serving/build-routing-table';
 import type { ExtraVersion } from '../supervisor/desired-state';
-import type { RolloutPhase } from './phases';
+import { isActivePhase, isRoutedPhase, type RolloutPhase } from '../../protocol/rollout-vocabulary';
 import type { RolloutProgress, RolloutSpec } from './spec';
 
 export interface RolloutView {
@@ -23,11 +23,9 @@ export interface RolloutView {
   stableVersionId: number;
 }
 
-const ROUTED: readonly RolloutPhase[] = ['progressing', 'paused'];
-const RUNNING: readonly RolloutPhase[] = ['starting', 'progressing', 'paused', 'promoting'];
 
 export function overlayOf(v: RolloutView): RouteOverlay | undefined {
-  if (!ROUTED.includes(v.phase)) return undefined;
+  if (!isRoutedPhase(v.phase)) return undefined;
   switch (v.spec.strategy) {
     case 'canary':
       return { canary: { version: v.candidateVersion, weightPct: v.weightPct, stickyHeader: v.spec.stickyHeader } };
@@ -50,7 +48,7 @@ export function candidateReplicas(v: RolloutView): number {
 }
 
 export function extraVersionsOf(v: RolloutView, nowMs: number): ExtraVersion[] {
-  if (RUNNING.includes(v.phase)) return [{ endpoint: v.endpoint, versionId: v.candidateVersionId, replicas: candidateReplicas(v) }];
+  if (isActivePhase(v.phase)) return [{ endpoint: v.endpoint, versionId: v.candidateVersionId, replicas: candidateReplicas(v) }];
   // After promotion the previous stable stays warm until its scale-down time: instant rollback.
   if (v.phase === 'succeeded' && (v.progress.scaleDownAtMs ?? 0) > nowMs) return [{ endpoint: v.endpoint, versionId: v.stableVersionId, replicas: v.replicas }];
   return [];

@@ -8,7 +8,6 @@ const PHASE_TONE: Record<RolloutPhase, Tone> = {
   starting: 'busy',
   progressing: 'busy',
   paused: 'wait',
-  promoting: 'busy',
   succeeded: 'good',
   aborted: 'bad',
   'rolled-back': 'wait',

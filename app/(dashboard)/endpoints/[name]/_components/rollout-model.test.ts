@@ -60,7 +60,7 @@ describe('canaryStages', () => {
     ['starting', 0, ['pending', 'pending', 'pending']],
     ['progressing', 1, ['done', 'current', 'pending']],
     ['paused', 0, ['current', 'pending', 'pending']],
-    ['promoting', 1, ['done', 'done', 'skipped']],
+    ['succeeded', 1, ['done', 'done', 'skipped']],
     ['succeeded', 2, ['done', 'done', 'done']],
     ['aborted', 1, ['done', 'stopped', 'skipped']],
   ] as const)('%s at step %d reads %j', (phase, currentStep, statuses) => {

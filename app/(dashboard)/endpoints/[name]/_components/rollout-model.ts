@@ -50,7 +50,7 @@ export interface Stage {
   status: StageStatus;
 }
 
-const promoted = (phase: Rollout['phase']) => phase === 'promoting' || phase === 'succeeded' || phase === 'rolled-back';
+const promoted = (phase: Rollout['phase']) => phase === 'succeeded' || phase === 'rolled-back';
 
 export function canaryStages(rollout: Rollout): Stage[] {
   const steps = canaryStepsOf(rollout.spec);
@@ -81,9 +81,6 @@ export function blueGreenStages(rollout: Rollout, nowMs: number): Stage[] {
     case 'paused':
     case 'aborted':
       reached = rollout.phase === 'aborted' && rollout.reason === 'CandidateNotReady' ? 0 : 1;
-      break;
-    case 'promoting':
-      reached = 2;
       break;
     default:
       reached = scaleDownMs !== undefined && scaleDownMs > nowMs ? 3 : 4;

@@ -2,10 +2,9 @@
  * Where each version of a model runs and how it got there: endpoints serving it as stable, active
  * rollouts trying it as candidate, and every rollout that had it as candidate (newest first).
  */
+import { isActivePhase } from '../../../../../protocol/rollout-vocabulary';
 import type { Rollout } from '../../../../_lib/queries/rollouts';
 import type { Endpoint } from '../../../../_lib/types';
-
-const ACTIVE: readonly Rollout['phase'][] = ['starting', 'progressing', 'paused', 'promoting'];
 
 export interface VersionDeployment {
   version: number;
@@ -25,7 +24,7 @@ export function versionDeployments(model: string, versions: readonly number[], e
       return {
         version,
         stableOn: ours.filter((e) => e.version === version).map((e) => e.name).sort(),
-        candidateOn: history.filter((r) => ACTIVE.includes(r.phase)),
+        candidateOn: history.filter((r) => isActivePhase(r.phase)),
         history,
       };
     });
