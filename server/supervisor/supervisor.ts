@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { RuntimeStats } from '../../protocol/stats';
 import type { ReplicaAddress } from '../gateway/routing-table';
-import { restartDelayMs, restartsAfterCrash } from './backoff';
 import { readDesiredState, slotsOf, type DesiredVersion, type ExtraVersion } from './desired-state';
 import { probeReady } from './health-probe';
 import type { InstancesStore } from './instances-store';
 import type { Launcher, RuntimeHandle } from './launcher';
 import { describeExit } from './local-launcher';
+import { afterCrash, afterReady, FRESH_SLOT, startFailures, withReason, type SlotHistory } from './slot-history';
 import { planReconcile, slotKey, type DesiredSlot, type InstanceState } from './plan';
 import type { Db } from '../../db/client';
 import type { RuntimeRecord } from '../dataplane/state-file';
@@ -62,12 +62,6 @@ interface Instance {
   startedAtMs: number;
   healthFailures: number;
   stopping?: Promise<void>;
-}
-
-interface SlotHistory {
-  restarts: number;
-  notBeforeMs: number;
-  lastError: string | null;
 }
 
 export interface SupervisorEvents {
@@ -195,14 +189,8 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
     let readyReplicas = 0;
     for (const i of this.instances.values()) if (i.state === 'ready' && i.slot.key.startsWith(prefix)) readyReplicas++;
     const wantedReplicas = this.desired.find((d) => d.endpoint === endpoint && d.version === version)?.replicas ?? 0;
-    let failedStarts = 0;
-    let lastError: string | undefined;
-    for (const [key, h] of this.history) {
-      if (!key.startsWith(prefix)) continue;
-      failedStarts = Math.max(failedStarts, h.restarts);
-      lastError ??= h.lastError ?? undefined;
-    }
-    return { readyReplicas, wantedReplicas, failedStarts: readyReplicas > 0 ? 0 : failedStarts, lastError };
+    const histories = [...this.history].filter(([key]) => key.startsWith(prefix)).map(([, h]) => h);
+    return { readyReplicas, wantedReplicas, ...startFailures(histories, readyReplicas) };
   }
 
   async stop(): Promise<void> {
@@ -285,7 +273,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
         if (inst.state !== 'starting') return;
         inst.state = 'ready';
         const h = this.history.get(slot.key);
-        if (h) h.lastError = null;
+        if (h) this.history.set(slot.key, afterReady(h));
         this.record(inst, 'ready', { lastHealthyAt: new Date(), lastError: null });
         this.o.log.info({ endpoint: slot.endpoint, version: slot.version, replica: slot.replica }, 'runtime ready');
         this.changed();
@@ -302,10 +290,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
       const wasReady = inst.state === 'ready';
       if (inst.state !== 'stopping') {
         // An exit nobody asked for: restart with backoff and keep the reason for the replicas table.
-        const h = this.history.get(slot.key) ?? { restarts: 0, notBeforeMs: 0, lastError: null };
-        h.restarts = restartsAfterCrash(h.restarts, Date.now() - inst.startedAtMs);
-        h.notBeforeMs = Date.now() + restartDelayMs(h.restarts);
-        h.lastError = h.lastError && !wasReady ? h.lastError : describeExit(exit);
+        const h = afterCrash(this.history.get(slot.key) ?? FRESH_SLOT, describeExit(exit), { wasReady, upForMs: Date.now() - inst.startedAtMs, nowMs: Date.now() });
         this.history.set(slot.key, h);
         this.record(inst, 'failed', { pid: null, restarts: h.restarts, lastError: h.lastError });
         this.o.log.warn({ endpoint: slot.endpoint, version: slot.version, replica: slot.replica, restarts: h.restarts, error: h.lastError }, 'runtime exited unexpectedly');
@@ -316,9 +301,7 @@ export class Supervisor extends EventEmitter<SupervisorEvents> {
   }
 
   private noteFailure(key: string, message: string): void {
-    const h = this.history.get(key) ?? { restarts: 0, notBeforeMs: 0, lastError: null };
-    h.lastError = message;
-    this.history.set(key, h);
+    this.history.set(key, withReason(this.history.get(key) ?? FRESH_SLOT, message));
   }
 
   private drain(inst: Instance, reason: string): Promise<void> {
