@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScalingStatus } from '../../../../../_lib/queries/scaling';
-import { capacitySentence, policyFormValues, policyOf, replicaRows } from './policy-values';
+import { capacitySentence, eventSentence, policyFormValues, policyOf, replicaRows } from './policy-values';
 
 const status = (over: Partial<ScalingStatus>): ScalingStatus => ({
   endpoint: 'ep',
@@ -61,4 +61,11 @@ describe('replicaRows', () => {
   it('no samples, no rows', () => {
     expect(replicaRows(status({}), 9)).toEqual({ versions: [], rows: [] });
   });
+});
+
+describe('eventSentence', () => {
+  it.each([
+    ['a scale-up with its figure', { t: 0, fromReplicas: 1, toReplicas: 2, reason: 'load' as const, metric: 'inflight' as const, value: 3.216, target: 1.5 }, '1 → 2 replicas: load (inflight 3.22 against a target of 1.5)'],
+    ['a cold start without figures', { t: 0, fromReplicas: 0, toReplicas: 1, reason: 'cold-start' as const, metric: 'inflight' as const, value: null, target: 4 }, '0 → 1 replicas: cold-start'],
+  ])('%s', (_n, e, want) => expect(eventSentence(e)).toBe(want));
 });

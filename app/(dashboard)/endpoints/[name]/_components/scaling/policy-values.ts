@@ -72,3 +72,9 @@ export function replicaRows(s: ScalingStatus, nowMs: number): { rows: ReplicaRow
   if (last && last.t < nowMs) rows.push({ ...last, t: nowMs });
   return { rows, versions };
 }
+
+/** "1 → 2 replicas: load (inflight 3.2 against a target of 1.5)". */
+export function eventSentence(e: ScalingStatus['events'][number]): string {
+  const figure = e.value !== null ? ` (${e.metric} ${Math.round(e.value * 100) / 100} against a target of ${e.target})` : '';
+  return `${e.fromReplicas} → ${e.toReplicas} replicas: ${e.reason}${figure}`;
+}

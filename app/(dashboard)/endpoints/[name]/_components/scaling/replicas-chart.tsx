@@ -33,7 +33,7 @@ export function ReplicasChart({ status, nowMs }: { status: ScalingStatus; nowMs:
             ))}
         </LineChart>
       </ResponsiveContainer>
-      <figcaption className="muted">Markers are scaling decisions; the table below lists them with the figure behind each.</figcaption>
+      <figcaption className="muted">Markers are scaling decisions; the list below gives the figure behind each.</figcaption>
     </figure>
   );
 }

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../../../../_components/feedback';
 import { PolicyForm } from './policy-form';
 import { capacitySentence, METRIC_LABELS } from './policy-values';
 import { ReplicasChart } from './replicas-chart';
+import { ScalingEvents } from './scaling-events';
 
 function policySummary(s: ScalingStatus): string {
   const p = s.policy;
@@ -30,7 +31,7 @@ export function ScalingPanel({ name }: { name: string }) {
     <section className="card stack" aria-labelledby="scaling-heading">
       <h2 id="scaling-heading">Autoscaling</h2>
       <p>{policySummary(data)}</p>
-      <dl className="inline-figures">
+      <dl className="props" aria-label="Scaling status">
         <dt>Desired</dt>
         <dd data-testid="scaling-desired">{data.desiredReplicas}</dd>
         <dt>Ready</dt>
@@ -53,6 +54,7 @@ export function ScalingPanel({ name }: { name: string }) {
       </dl>
       {capacity && <p role="status">{capacity}</p>}
       <ReplicasChart status={data} nowMs={dataUpdatedAt} />
+      <ScalingEvents events={data.events} />
       {canMutate &&
         (editing ? (
           <PolicyForm endpoint={name} policy={data.policy} replicas={data.desiredReplicas} onDone={() => setEditing(false)} />
