@@ -1,5 +1,6 @@
 // Lint holds the architecture's import boundaries (STYLE.md): app → server → db, runtime apart,
-// protocol/ shared by runtime and server and importing neither.
+// protocol/ shared by runtime and server and importing neither, client components importing only
+// types and pure schemas from server/, and runtime code never importing test helpers.
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
@@ -11,6 +12,27 @@ const to = (dir, why) => ({
   group: [`**/${dir}`, `**/${dir}/**`, `${dir}/**`],
   message: why,
 });
+
+/**
+ * A "use client" file ships to the browser: from server/ it may import types, and values only from
+ * pure, zod-or-data modules (`schemas`, `defaults`), never a service, the database or node APIs.
+ */
+const clientImports = {
+  meta: { type: 'problem', schema: [], messages: { value: 'A client component imports only types and pure schemas/defaults from server/ ({{source}}).' } },
+  create(context) {
+    const first = context.sourceCode.ast.body[0];
+    if (!(first?.type === 'ExpressionStatement' && first.directive === 'use client')) return {};
+    return {
+      ImportDeclaration(node) {
+        const source = String(node.source.value);
+        if (!/(^|\/)server\//.test(source)) return;
+        if (node.importKind === 'type' || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'))) return;
+        if (/\/(schemas|defaults)(\.ts)?$/.test(source)) return;
+        context.report({ node, messageId: 'value', data: { source } });
+      },
+    };
+  },
+};
 
 const config = [
   ...nextVitals,
@@ -25,11 +47,15 @@ const config = [
   },
   {
     files: ['app/**'],
-    rules: restrict([
-      to('db', 'app/ reaches the database only through server/.'),
-      to('runtime', 'app/ never imports the runtime.'),
-      { group: ['onnxruntime-node'], message: 'Only runtime/ imports onnxruntime-node.' },
-    ]),
+    plugins: { slipway: { rules: { 'client-imports': clientImports } } },
+    rules: {
+      'slipway/client-imports': 'error',
+      ...restrict([
+        to('db', 'app/ reaches the database only through server/.'),
+        to('runtime', 'app/ never imports the runtime.'),
+        { group: ['onnxruntime-node'], message: 'Only runtime/ imports onnxruntime-node.' },
+      ]),
+    },
   },
   {
     files: ['server/**'],
@@ -65,6 +91,18 @@ const config = [
       to('app', 'runtime/ stands apart: it shares only protocol/.'),
       to('server', 'runtime/ stands apart: it shares only protocol/.'),
       to('db', 'runtime/ stands apart: it shares only protocol/.'),
+      { group: ['next', 'next/*'], message: 'runtime/ stands apart.' },
+    ]),
+  },
+  {
+    // The runtime ships without the test helpers; only its tests may use them.
+    files: ['runtime/**'],
+    ignores: ['runtime/**/*.test.ts'],
+    rules: restrict([
+      to('app', 'runtime/ stands apart: it shares only protocol/.'),
+      to('server', 'runtime/ stands apart: it shares only protocol/.'),
+      to('db', 'runtime/ stands apart: it shares only protocol/.'),
+      to('testing', 'runtime/ code never imports test helpers (testing/); only its tests do.'),
       { group: ['next', 'next/*'], message: 'runtime/ stands apart.' },
     ]),
   },
