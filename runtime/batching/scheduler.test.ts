@@ -1,0 +1,104 @@
+/**
+ * The batcher's timing on a fake clock: when a request waits and when it goes, with an instance
+ * pool that runs instantly (an echo) and counts what it was given. The real pool with ONNX Runtime
+ * is covered by the runtime process tests; here only the scheduler's timer is under test.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DecodedRequest } from '../codec/types';
+import type { InstancePool } from '../execution/instance-pool';
+import type { WireTensor } from '../execution/messages';
+import { Scheduler, type SchedulerOptions } from './scheduler';
+
+/** Instances that answer at once with their input as output; batches are recorded by size. */
+function echoPool(slots: number) {
+  let free = slots;
+  let onFree: () => void = () => undefined;
+  const batches: number[] = [];
+  const pool = {
+    onSlotFree: (listener: () => void) => (onFree = listener),
+    freeSlots: () => free,
+    run: (inputs: WireTensor[]) => {
+      free--;
+      batches.push(inputs[0]!.shape[0]!);
+      return Promise.resolve().then(() => {
+        free++;
+        queueMicrotask(onFree);
+        return { outputs: inputs.map((t) => ({ ...t, name: 'y' })), inputNs: 0, inferNs: 0, outputNs: 0 };
+      });
+    },
+  };
+  return { pool: pool as unknown as InstancePool, batches, setFree: (n: number) => (free = n), wake: () => onFree() };
+}
+
+const request = (id: string, items = 1): DecodedRequest => ({
+  id,
+  inputs: [{ name: 'x', datatype: 'FP32', shape: [items, 2], bytes: new Uint8Array(items * 8) }],
+  outputs: [{ name: 'y', binary: true }],
+  items,
+  priority: 0,
+});
+
+const options = (over: Partial<SchedulerOptions> = {}): SchedulerOptions => ({ maxBatchSize: 8, preferredBatchSizes: [], maxQueueDelayMs: 0, maxQueueSize: 100, queueTimeoutMs: 0, ...over });
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('Scheduler timing', () => {
+  it('greedy (no delay): a request runs as soon as a slot is free', async () => {
+    const { pool, batches } = echoPool(1);
+    const s = new Scheduler(options(), pool, () => undefined);
+    await s.submit(request('a'));
+    expect(batches).toEqual([1]);
+  });
+
+  it('with a queue delay, a lone request waits exactly that long for company', async () => {
+    const { pool, batches } = echoPool(1);
+    const s = new Scheduler(options({ maxQueueDelayMs: 5 }), pool, () => undefined);
+    const done = s.submit(request('a'));
+    await vi.advanceTimersByTimeAsync(4.9);
+    expect(batches).toEqual([]);
+    await vi.advanceTimersByTimeAsync(0.1);
+    await done;
+    expect(batches).toEqual([1]);
+  });
+
+  it('requests arriving within the delay run as one batch', async () => {
+    const { pool, batches } = echoPool(1);
+    const s = new Scheduler(options({ maxQueueDelayMs: 5 }), pool, () => undefined);
+    const first = s.submit(request('a'));
+    await vi.advanceTimersByTimeAsync(2);
+    const second = s.submit(request('b', 2));
+    await vi.advanceTimersByTimeAsync(3);
+    await Promise.all([first, second]);
+    expect(batches).toEqual([3]);
+  });
+
+  it('a preferred batch size goes at once, without waiting out the delay', async () => {
+    const { pool, batches } = echoPool(1);
+    const s = new Scheduler(options({ maxQueueDelayMs: 50, preferredBatchSizes: [2] }), pool, () => undefined);
+    const both = Promise.all([s.submit(request('a')), s.submit(request('b'))]);
+    await vi.advanceTimersByTimeAsync(0);
+    await both;
+    expect(batches).toEqual([2]);
+  });
+
+  it('a request that cannot get a slot times out in the queue after queueTimeoutMs', async () => {
+    const { pool, batches, setFree } = echoPool(1);
+    setFree(0);
+    const s = new Scheduler(options({ queueTimeoutMs: 100 }), pool, () => undefined);
+    const waiting = s.submit(request('a'));
+    const outcome = waiting.then(
+      () => 'ran',
+      (err: Error) => err.message,
+    );
+    await vi.advanceTimersByTimeAsync(99);
+    expect(s.pending()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toBe('the request timed out in the queue before it could run');
+    expect(batches).toEqual([]);
+  });
+});
