@@ -35,7 +35,7 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
 }
 const record = core.plane.supervisor.records()[0]!;
-process.stdout.write(`${JSON.stringify({ event: 'ready', port: core.plane.gateway.port, socket: record.socketPath, pid: record.pid, effective: services.endpoints.get(endpoint.name).effective })}\n`);
+process.stdout.write(`${JSON.stringify({ event: 'ready', port: core.plane.gateway.port, socket: record.socketPath, pid: record.pid, gatewayPid: core.plane.gateway.record()?.pid, effective: services.endpoints.get(endpoint.name).effective })}\n`);
 
 process.on('SIGTERM', () => {
   void core.stop().then(() => {
