@@ -14,7 +14,6 @@ import {
   promValue,
   runCli,
   spawnRuntime,
-  waitFor,
   type SpawnedRuntime,
 } from './testing/spawn-runtime';
 
@@ -172,7 +171,8 @@ describe('runtime process on the demo model', () => {
   });
 
   it('streams a per-second stats message to a subscriber and serves the latest at /v2/slipway/stats', async () => {
-    const message = await waitFor(async () => stats.find((m) => RuntimeStats.parse(m).requests > 0), 10_000, 'a stats message with requests');
+    await expect.poll(() => stats.some((m) => RuntimeStats.parse(m).requests > 0), { timeout: 10_000, message: 'a stats message with requests' }).toBe(true);
+    const message = stats.find((m) => RuntimeStats.parse(m).requests > 0);
     const parsed = RuntimeStats.parse(message);
     expect(parsed).toMatchObject({ type: 'stats', model: 'demo', version: '1', provider: 'cpu' });
     expect(parsed.latencyHistogram.length).toBeGreaterThan(0);

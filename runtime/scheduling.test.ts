@@ -3,8 +3,8 @@
  * dispatch until N requests are queued, so batch sizes, priority order, queue-full and queue
  * timeouts can be asserted exactly (through Triton's stats and the test dispatch log).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_MODEL, getJson, postInfer, promValue, spawnRuntime, waitFor, writeScaleModel, type SpawnedRuntime } from './testing/spawn-runtime';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_MODEL, getJson, postInfer, promValue, spawnRuntime, writeScaleModel, type SpawnedRuntime } from './testing/spawn-runtime';
 
 let rt: SpawnedRuntime | undefined;
 afterEach(async () => {
@@ -67,9 +67,9 @@ describe('dynamic batching', () => {
   it('runs a higher-priority request (lower number) ahead of earlier default ones', async () => {
     const { url } = await start(3, ['--max-batch-size', '1']);
     const a = postInfer(url, 'm', row(1, 'a'));
-    await waitFor(async () => ((await pending(url)) === 1 ? true : undefined), 10_000, 'a queued');
+    await expect.poll(() => pending(url), { timeout: 10_000, message: 'a queued' }).toBe(1);
     const b = postInfer(url, 'm', row(2, 'b'));
-    await waitFor(async () => ((await pending(url)) === 2 ? true : undefined), 10_000, 'b queued');
+    await expect.poll(() => pending(url), { timeout: 10_000, message: 'b queued' }).toBe(2);
     const c = postInfer(url, 'm', row(3, 'c', { priority: 1 }));
     await Promise.all([a, b, c]);
     const log = await getJson<{ ids: string[] }>(`${url}/v2/slipway/test/dispatch-log`);
@@ -79,7 +79,7 @@ describe('dynamic batching', () => {
   it('answers 503 at once when the queue is full', async () => {
     const { url } = await start(100, ['--max-queue-size', '2']);
     const held = [postInfer(url, 'm', row(1)), postInfer(url, 'm', row(2))];
-    await waitFor(async () => ((await pending(url)) === 2 ? true : undefined), 10_000, 'two queued');
+    await expect.poll(() => pending(url), { timeout: 10_000, message: 'two queued' }).toBe(2);
     const full = await postInfer(url, 'm', row(3));
     expect(full.status).toBe(503);
     expect(full.json.error).toMatch(/queue is full/);
@@ -106,10 +106,14 @@ describe('instance failure', () => {
     const crashed = await postInfer(url, 'm', row(2));
     expect(crashed.status).toBe(500);
     expect(crashed.json.error).toMatch(/exited/);
-    const after = await waitFor(async () => {
-      const r = await postInfer(url, 'm', row(3));
-      return r.status === 200 ? r : undefined;
-    }, 30_000, 'a replacement instance');
+    const after = await vi.waitFor(
+      async () => {
+        const r = await postInfer(url, 'm', row(3));
+        if (r.status !== 200) throw new Error(`still ${r.status}: waiting for a replacement instance`);
+        return r;
+      },
+      { timeout: 30_000, interval: 50 },
+    );
     expect(after.json.outputs![0]!.data).toEqual([6, 6, 6, 6]);
   });
 });
@@ -118,7 +122,7 @@ describe('graceful drain', () => {
   it('finishes queued and running requests on SIGTERM, refuses new ones, and exits 0', async () => {
     const { url, child, exited } = await start(100, []);
     const held = [1, 2, 3].map((v) => postInfer(url, 'm', row(v)));
-    await waitFor(async () => ((await pending(url)) === 3 ? true : undefined), 10_000, 'three queued');
+    await expect.poll(() => pending(url), { timeout: 10_000, message: 'three queued' }).toBe(3);
     child.kill('SIGTERM');
     const replies = await Promise.all(held);
     replies.forEach((r, i) => expect(r.json.outputs![0]!.data).toEqual(Array(4).fill(2 * (i + 1))));

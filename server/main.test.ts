@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, openDatabase } from '../db/client';
 import { PROJECT_ROOT } from './test-support';
 
@@ -42,14 +42,6 @@ function start(env: Record<string, string>): Started {
   return { child, output: () => out, exited };
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('server/main.ts', () => {
   it('exits 1 with one line naming a bad variable', async () => {
     const s = start({ PORT: 'abc', SLIPWAY_DATA_DIR: join(tmpdir(), 'slipway-never-created') });
@@ -68,7 +60,12 @@ describe.skipIf(!HAS_BUILD)('server/main.ts serving (needs a Next.js build)', ()
     dataDir = mkdtempSync(join(tmpdir(), 'slipway-main-'));
     port = await freePort();
     first = start({ SLIPWAY_DATA_DIR: dataDir, PORT: String(port), SLIPWAY_GATEWAY_PORT: String(await freePort()) });
-    await waitFor(() => first.output().includes('control plane listening') || first.child.exitCode !== null, 'the listening line');
+    await vi.waitFor(
+      () => {
+        if (!first.output().includes('control plane listening') && first.child.exitCode === null) throw new Error('waiting for the listening line');
+      },
+      { timeout: 60_000, interval: 50 },
+    );
   });
   afterAll(() => {
     first.child.kill('SIGKILL');
