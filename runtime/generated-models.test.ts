@@ -169,11 +169,11 @@ describe('every datatype through an identity model', () => {
     await rt.stop();
   });
 
-  it('refuses BYTES with a clear 400', async () => {
+  it('refuses BYTES sent to a numeric input with a 400 that names both types', async () => {
     const rt = await start(identityModel('FP32', [1]), 'bytes-refused');
     const reply = await postInfer(rt.url, 'bytes-refused', { inputs: [{ name: 'x', datatype: 'BYTES', shape: [1, 1], data: ['hi'] }] });
     expect(reply.status).toBe(400);
-    expect(reply.json.error).toMatch(/BYTES/);
+    expect(reply.json.error).toMatch(/datatype BYTES; the model expects FP32/);
   });
 });
 

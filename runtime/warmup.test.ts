@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeStrings } from './codec/bytes-tensor';
 import type { ModelSig } from './model/signature';
 import { warmupSizes, zeroInputs } from './warmup';
 
@@ -31,5 +32,9 @@ describe('zeroInputs', () => {
   it('keeps the full model shape for an unbatched model (size 0)', () => {
     const [x] = zeroInputs({ inputs: [{ name: 'x', datatype: 'FP32', shape: [2, 3] }], outputs: [] }, 0);
     expect(x!.shape).toEqual([2, 3]);
+  });
+  it('gives BYTES inputs 4 zero bytes per element: empty strings in the binary form', () => {
+    const [s] = zeroInputs({ inputs: [{ name: 's', datatype: 'BYTES', shape: [-1, 3] }], outputs: [] }, 2);
+    expect(decodeStrings(new Uint8Array(s!.buffer))).toEqual(['', '', '', '', '', '']);
   });
 });

@@ -21,7 +21,9 @@ export function zeroInputs(sig: ModelSig, batchSize: number): WireTensor[] {
   return sig.inputs.map((t) => {
     const shape = t.shape.map((d, i) => (i === 0 && batchSize > 0 ? batchSize : d < 0 ? 1 : d));
     const elements = shape.reduce((n, d) => n * d, 1);
-    const buffer = new ArrayBuffer(elements * BYTES_PER_ELEMENT[t.datatype as NumericDatatype]);
+    // BYTES: zeros read as elements of length 0, i.e. empty strings.
+    const width = t.datatype === 'BYTES' ? 4 : BYTES_PER_ELEMENT[t.datatype as NumericDatatype];
+    const buffer = new ArrayBuffer(elements * width);
     return { name: t.name, datatype: t.datatype, shape, buffer };
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeStrings, encodeStrings } from '../codec/bytes-tensor';
 import type { DecodedRequest } from '../codec/types';
 import { batchKey, concatInputs, splitOutputs } from './batch-tensors';
 
@@ -50,5 +51,24 @@ describe('concatInputs / splitOutputs', () => {
   it('refuses outputs whose dim 0 is not the batch', () => {
     const y = { name: 'y', datatype: 'FP32' as const, shape: [2], buffer: new ArrayBuffer(8) };
     expect(() => splitOutputs([y], [1, 2], true)).toThrow(/2 rows for a batch of 3/);
+  });
+
+  it('joins BYTES inputs and splits BYTES outputs at element boundaries of unequal lengths', () => {
+    const strReq = (items: number, values: string[]): DecodedRequest => ({
+      inputs: [{ name: 's', datatype: 'BYTES', shape: [items, 2], bytes: encodeStrings(values) }],
+      outputs: [{ name: 'y', binary: false }],
+      items,
+      priority: 0,
+    });
+    const [s] = concatInputs([strReq(1, ['a', 'bcd']), strReq(2, ['', 'ef', 'ghij', 'k'])], true);
+    expect(s!.shape).toEqual([3, 2]);
+    expect(decodeStrings(new Uint8Array(s!.buffer))).toEqual(['a', 'bcd', '', 'ef', 'ghij', 'k']);
+
+    const y = { name: 'y', datatype: 'BYTES' as const, shape: [3, 2], buffer: encodeStrings(['A', 'BCD', '', 'EF', 'GHIJ', 'K']).buffer as ArrayBuffer };
+    const [a, b] = splitOutputs([y], [1, 2], true);
+    expect(a![0]!.shape).toEqual([1, 2]);
+    expect(decodeStrings(a![0]!.bytes)).toEqual(['A', 'BCD']);
+    expect(b![0]!.shape).toEqual([2, 2]);
+    expect(decodeStrings(b![0]!.bytes)).toEqual(['', 'EF', 'GHIJ', 'K']);
   });
 });

@@ -3,6 +3,7 @@
  * the one copy a batch makes: it builds fresh ArrayBuffers that are then transferred to the
  * worker. Pure.
  */
+import { elementOffsets } from '../codec/bytes-tensor';
 import type { DecodedRequest, RawTensor } from '../codec/types';
 import type { WireTensor } from '../execution/messages';
 
@@ -40,10 +41,10 @@ export function splitOutputs(outputs: readonly WireTensor[], itemsPerRequest: re
   const perRequest: RawTensor[][] = itemsPerRequest.map(() => []);
   for (const o of outputs) {
     if (o.shape[0] !== total) throw new Error(`output '${o.name}' has ${o.shape[0]} rows for a batch of ${total}`);
-    const itemBytes = o.buffer.byteLength / total;
+    const itemStart = itemOffsets(o, total);
     let at = 0;
     itemsPerRequest.forEach((items, i) => {
-      const bytes = new Uint8Array(o.buffer, at * itemBytes, items * itemBytes);
+      const bytes = new Uint8Array(o.buffer, itemStart(at), itemStart(at + items) - itemStart(at));
       perRequest[i]!.push({ name: o.name, datatype: o.datatype, shape: [items, ...o.shape.slice(1)], bytes });
       at += items;
     });
@@ -51,3 +52,14 @@ export function splitOutputs(outputs: readonly WireTensor[], itemsPerRequest: re
   return perRequest;
 }
 
+
+/** Byte offset where item k starts; BYTES elements vary in length, so their offsets are walked. */
+function itemOffsets(o: WireTensor, total: number): (item: number) => number {
+  if (o.datatype !== 'BYTES') {
+    const itemBytes = o.buffer.byteLength / total;
+    return (item) => item * itemBytes;
+  }
+  const perItem = o.shape.slice(1).reduce((n, d) => n * d, 1);
+  const offsets = elementOffsets(new Uint8Array(o.buffer), `output '${o.name}'`);
+  return (item) => offsets[item * perItem]!;
+}

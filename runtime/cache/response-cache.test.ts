@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeStrings } from '../codec/bytes-tensor';
 import type { DecodedRequest, RawTensor } from '../codec/types';
 import { cacheKey, ResponseCache } from './response-cache';
 
@@ -22,6 +23,16 @@ describe('cacheKey', () => {
     ['requested outputs', cacheKey('m', '1', req({ outputs: [{ name: 'z', binary: false }] }))],
   ])('changes with the %s', (_name, other) => {
     expect(other).not.toBe(base);
+  });
+
+  it.each<[string, string[], string[]]>([
+    ['string contents', ['ab', 'c'], ['ab', 'd']],
+    ['where one string ends and the next begins', ['ab', 'c'], ['a', 'bc']],
+    ['an empty string against a missing one', ['', 'abc'], ['abc', '']],
+  ])('changes with BYTES %s', (_name, one, two) => {
+    const strings = (values: string[]) => req({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], bytes: encodeStrings(values) }] });
+    expect(cacheKey('m', '1', strings(one))).not.toBe(cacheKey('m', '1', strings(two)));
+    expect(cacheKey('m', '1', strings(one))).toBe(cacheKey('m', '1', strings([...one])));
   });
 
   it('ignores the binary flag, id and priority (encoding happens after the cache)', () => {

@@ -18,6 +18,7 @@ export function cacheKey(model: string, version: string, request: DecodedRequest
   h.update(`${model.length}:${model}|${version.length}:${version}|`);
   for (const t of request.inputs) {
     h.update(`${t.name.length}:${t.name}|${t.datatype}|${t.shape.join(',')}|${t.bytes.byteLength}|`);
+    // BYTES inputs hash their length prefixes too: ['ab','c'] and ['a','bc'] differ.
     h.update(t.bytes);
   }
   h.update(`outputs:${JSON.stringify(request.outputs.map((o) => o.name))}`);

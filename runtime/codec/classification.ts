@@ -24,17 +24,4 @@ export function classify(t: RawTensor, k: number): { shape: number[]; labels: st
   return { shape: t.shape.length > 1 ? [rows, count] : [count], labels };
 }
 
-/** BYTES in binary tensor form: each element a 4-byte little-endian length, then its UTF-8 bytes. */
-export function encodeStrings(labels: string[]): Uint8Array {
-  const parts = labels.map((l) => Buffer.from(l, 'utf8'));
-  const out = Buffer.alloc(parts.reduce((n, p) => n + 4 + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.writeUInt32LE(p.length, at);
-    p.copy(out, at + 4);
-    at += 4 + p.length;
-  }
-  return out;
-}
-
 export const isNumeric = (datatype: string): boolean => Object.hasOwn(BYTES_PER_ELEMENT, datatype);

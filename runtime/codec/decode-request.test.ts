@@ -126,7 +126,7 @@ describe('decodeRequest: bad input is a 400 naming the problem', () => {
     ['missing input', json({ inputs: [validInputs[0]] }), undefined, /missing input\(s\): ids/],
     ['duplicated input', json({ inputs: [...validInputs, validInputs[0]] }), undefined, /more than once/],
     ['wrong datatype', json({ inputs: [{ ...validInputs[0], datatype: 'FP64' }, validInputs[1]] }), undefined, /expects FP32/],
-    ['BYTES', json({ inputs: [{ ...validInputs[0], datatype: 'BYTES', data: ['x'] }, validInputs[1]] }), undefined, /BYTES tensors are not supported/],
+    ['BYTES sent to an FP32 input', json({ inputs: [{ ...validInputs[0], datatype: 'BYTES', data: ['x', 'y'] }, validInputs[1]] }), undefined, /has datatype BYTES; the model expects FP32/],
     ['negative dim', json({ inputs: [{ ...validInputs[0], shape: [-1, 2] }, validInputs[1]] }), undefined, /negative dimension/],
     ['huge dims (allocation bomb)', json({ inputs: [{ ...validInputs[0], shape: [1, 2e12] }, validInputs[1]] }), undefined, /does not match|more than the body/],
     ['wrong rank', json({ inputs: [{ ...validInputs[0], shape: [2] }, validInputs[1]] }), undefined, /rank 1/],
@@ -184,5 +184,68 @@ describe('decodeRequest: bad input is a 400 naming the problem', () => {
   it.each(binCases)('%s', (_name, make, message) => {
     const [body, hl] = make();
     expect(() => decodeRequest(body, hl, batched)).toThrow(message);
+  });
+});
+
+describe('decodeRequest: BYTES', () => {
+  const strings: DecodeTarget = {
+    sig: { inputs: [{ name: 's', datatype: 'BYTES', shape: [-1, 2] }], outputs: [{ name: 'y', datatype: 'BYTES', shape: [-1, 2] }] },
+    maxBatchSize: 4,
+  };
+  /** The binary form: each element a 4-byte little-endian length, then its bytes. */
+  const prefixed = (...parts: (string | Buffer)[]) =>
+    Buffer.concat(parts.flatMap((p) => {
+      const b = Buffer.from(p);
+      const n = Buffer.alloc(4);
+      n.writeUInt32LE(b.length);
+      return [n, b];
+    }));
+
+  it('JSON strings and binary elements decode to the same length-prefixed bytes', () => {
+    const fromJson = decodeRequest(json({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], data: ['hé', ''] }] }), undefined, strings);
+    const wire = prefixed('hé', '');
+    const [body, hl] = binary({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], parameters: { binary_data_size: wire.length } }] }, wire);
+    const fromBinary = decodeRequest(body, hl, strings);
+    expect(Buffer.from(fromJson.inputs[0]!.bytes)).toEqual(wire);
+    expect(Buffer.from(fromBinary.inputs[0]!.bytes)).toEqual(wire);
+    expect(fromBinary.inputs[0]).toMatchObject({ datatype: 'BYTES', shape: [1, 2] });
+  });
+
+  const bad: [string, () => [Buffer, string | undefined], RegExp][] = [
+    ['a number in JSON data', () => [json({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], data: ['a', 1] }] }), undefined], /element 1 \(1\) is not a string for BYTES/],
+    ['FP32 sent to a BYTES input', () => [json({ inputs: [{ name: 's', datatype: 'FP32', shape: [1, 2], data: [1, 2] }] }), undefined], /has datatype FP32; the model expects BYTES/],
+    ['an element length running past the buffer', () => {
+      const wire = Buffer.concat([prefixed('ab'), Buffer.from([200, 0, 0, 0, 1])]);
+      return binary({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], parameters: { binary_data_size: wire.length } }] }, wire);
+    }, /BYTES element 1 claims 200 bytes but 1 remain/],
+    ['a cut length prefix', () => {
+      const wire = Buffer.concat([prefixed('ab'), Buffer.from([1, 0])]);
+      return binary({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], parameters: { binary_data_size: wire.length } }] }, wire);
+    }, /BYTES element 1 has a cut length prefix/],
+    ['fewer elements than the shape', () => {
+      const wire = prefixed('only');
+      return binary({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], parameters: { binary_data_size: wire.length } }] }, wire);
+    }, /holds 1 BYTES elements but the shape needs 2/],
+    ['binary_data_size beyond the body', () => {
+      const wire = prefixed('a', 'b');
+      return binary({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], parameters: { binary_data_size: wire.length + 10 } }] }, wire);
+    }, /binary data ends after 10 of 20 bytes/],
+    ['an element that is not UTF-8', () => {
+      const wire = prefixed('a', Buffer.from([0xff, 0xfe]));
+      return binary({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], parameters: { binary_data_size: wire.length } }] }, wire);
+    }, /BYTES element 1 is not valid UTF-8/],
+  ];
+
+  it.each(bad)('%s is a 400', (_name, make, message) => {
+    const [body, hl] = make();
+    let caught: unknown;
+    try {
+      decodeRequest(body, hl, strings);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(RuntimeError);
+    expect((caught as RuntimeError).status).toBe(400);
+    expect((caught as RuntimeError).message).toMatch(message);
   });
 });

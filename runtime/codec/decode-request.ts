@@ -8,6 +8,7 @@ import { BYTES_PER_ELEMENT } from '../../protocol/datatypes';
 import { InferRequest, type InferInputTensor } from '../../protocol/kserve';
 import { badRequest } from '../errors';
 import type { ModelSig, TensorSig } from '../model/signature';
+import { checkBinaryStrings, stringsFromJson } from './bytes-tensor';
 import { flattenData, valuesToBytes, type NumericDatatype } from './tensor-values';
 import type { DecodedRequest, RawTensor, RequestedOutput } from './types';
 
@@ -46,7 +47,8 @@ function decode(body: Uint8Array, headerLength: string | undefined, target: Deco
     let bytes: Uint8Array;
     if (size !== undefined) {
       if (input.data !== undefined) throw badRequest(`input '${input.name}' has both 'data' and binary_data_size`);
-      const want = elements * BYTES_PER_ELEMENT[spec.datatype as NumericDatatype];
+      // BYTES elements vary in length: their count is checked once the bytes are in hand.
+      const want = spec.datatype === 'BYTES' ? size : elements * BYTES_PER_ELEMENT[spec.datatype as NumericDatatype];
       if (size !== want) {
         throw badRequest(`input '${input.name}': binary_data_size ${size} does not match shape [${input.shape}] × ${spec.datatype} (${want} bytes)`);
       }
@@ -55,13 +57,14 @@ function decode(body: Uint8Array, headerLength: string | undefined, target: Deco
       }
       bytes = binary.subarray(cursor, cursor + size);
       cursor += size;
+      if (spec.datatype === 'BYTES') checkBinaryStrings(bytes, elements, input.name);
     } else {
       if (!Array.isArray(input.data)) throw badRequest(`input '${input.name}' has neither 'data' nor binary_data_size`);
       const values = flattenData(input.data);
       if (values.length !== elements) {
         throw badRequest(`input '${input.name}': data has ${values.length} elements but shape [${input.shape}] needs ${elements}`);
       }
-      bytes = valuesToBytes(spec.datatype as NumericDatatype, values, input.name);
+      bytes = spec.datatype === 'BYTES' ? stringsFromJson(values, input.name) : valuesToBytes(spec.datatype as NumericDatatype, values, input.name);
     }
     byName.set(input.name, { name: input.name, datatype: spec.datatype, shape: input.shape, bytes });
   }
@@ -114,7 +117,6 @@ function names(specs: TensorSig[]): string {
 }
 
 function checkShape(input: InferInputTensor, spec: TensorSig, maxBatchSize: number): void {
-  if (input.datatype === 'BYTES') throw badRequest(`input '${input.name}': BYTES tensors are not supported`);
   if (input.datatype !== spec.datatype) {
     throw badRequest(`input '${input.name}' has datatype ${input.datatype}; the model expects ${spec.datatype}`);
   }

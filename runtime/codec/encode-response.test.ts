@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeStrings } from './bytes-tensor';
 import { encodeResponse } from './encode-response';
 import { floatToHalf } from './fp16';
 import type { RawTensor } from './types';
@@ -77,4 +78,15 @@ describe('encodeResponse', () => {
     });
     expect(JSON.parse(r.body.toString()).outputs[0].data).toEqual([3, 4]);
   });
+
+  it('answers BYTES as JSON strings, or as the length-prefixed binary form unchanged', () => {
+    const s = encodeStrings(['héllo', '']);
+    const strings: RawTensor = { name: 's', datatype: 'BYTES', shape: [1, 2], bytes: s };
+    const json = encodeResponse({ ...base, tensors: [strings], requested: [{ name: 's', binary: false }] });
+    expect(JSON.parse(json.body.toString()).outputs).toEqual([{ name: 's', datatype: 'BYTES', shape: [1, 2], data: ['héllo', ''] }]);
+    const bin = encodeResponse({ ...base, tensors: [strings], requested: [{ name: 's', binary: true }] });
+    expect(JSON.parse(bin.body.subarray(0, bin.headerLength).toString()).outputs[0].parameters).toEqual({ binary_data_size: s.byteLength });
+    expect(Buffer.compare(bin.body.subarray(bin.headerLength!), Buffer.from(s))).toBe(0);
+  });
 });
+

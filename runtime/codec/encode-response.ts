@@ -3,7 +3,8 @@
  * (the binary tensor data extension) when any output was asked for as binary. Pure.
  */
 import type { InferOutputTensor, InferResponse } from '../../protocol/kserve';
-import { classify, encodeStrings } from './classification';
+import { decodeStrings, encodeStrings } from './bytes-tensor';
+import { classify } from './classification';
 import { bytesToValues, type NumericDatatype } from './tensor-values';
 import type { RawTensor, RequestedOutput } from './types';
 
@@ -41,7 +42,7 @@ export function encodeResponse(parts: ResponseParts): EncodedResponse {
       binaries.push(t.bytes);
       return { ...head, parameters: { binary_data_size: t.bytes.byteLength } };
     }
-    return { ...head, data: bytesToValues(t.datatype as NumericDatatype, t.bytes) };
+    return { ...head, data: t.datatype === 'BYTES' ? decodeStrings(t.bytes) : bytesToValues(t.datatype as NumericDatatype, t.bytes) };
   });
   const response: InferResponse = {
     ...(parts.id !== undefined && { id: parts.id }),

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 import type { Datatype } from '../../protocol/datatypes';
 import { ORT_TYPE, datatypeFromOrt } from '../../protocol/datatypes';
+import { decodeStrings, encodeStrings } from '../codec/bytes-tensor';
 import { typedArrayOf, type NumericDatatype } from '../codec/tensor-values';
 import { signatureFromOrt } from '../model/signature';
 import type { FromWorker, ToWorker, WireTensor, WorkerInit } from './messages';
@@ -45,7 +46,8 @@ async function run(session: ort.InferenceSession, batchId: number, inputs: WireT
     const t0 = process.hrtime.bigint();
     const feeds: Record<string, ort.Tensor> = {};
     for (const t of inputs) {
-      const data = typedArrayOf(t.datatype as NumericDatatype, t.buffer);
+      // ONNX Runtime takes string tensors as a JS string array, not a buffer.
+      const data = t.datatype === 'BYTES' ? decodeStrings(new Uint8Array(t.buffer)) : typedArrayOf(t.datatype as NumericDatatype, t.buffer);
       feeds[t.name] = new ort.Tensor(ORT_TYPE[t.datatype] as ort.Tensor.Type, data as ort.Tensor.DataType, t.shape);
     }
     const t1 = process.hrtime.bigint();
@@ -64,7 +66,8 @@ async function run(session: ort.InferenceSession, batchId: number, inputs: WireT
 
 function toWire(name: string, tensor: ort.Tensor): WireTensor {
   const datatype: Datatype | undefined = datatypeFromOrt(tensor.type);
-  if (!datatype || datatype === 'BYTES') throw new Error(`output '${name}' has unsupported type ${tensor.type}`);
+  if (!datatype) throw new Error(`output '${name}' has unsupported type ${tensor.type}`);
+  if (datatype === 'BYTES') return { name, datatype, shape: [...tensor.dims], buffer: encodeStrings(tensor.data as string[]).buffer as ArrayBuffer };
   const view = tensor.data as ArrayBufferView;
   // Transfer the output's own buffer when it is exactly the tensor; otherwise copy it out.
   const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer;

@@ -18,6 +18,7 @@ export {
   mixedTypesModel,
   mulberry32,
   scaleModel,
+  stringsModel,
 } from './models';
 export type { ClassifierOptions } from './models';
 

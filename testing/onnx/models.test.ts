@@ -8,6 +8,7 @@ import {
   identityModel,
   mixedTypesModel,
   scaleModel,
+  stringsModel,
 } from './index';
 
 type Meta = { name: string; type: string; shape: (number | string)[] };
@@ -148,6 +149,15 @@ describe('generated models compute what they promise', () => {
     const session = await ort.InferenceSession.create(identityModel('BYTES', [2]));
     const out = await session.run({ x: new ort.Tensor('string', ['héllo', ''], [1, 2]) });
     expect(out.y?.data).toEqual(['héllo', '']);
+  });
+
+  it('strings model echoes and doubles its strings beside a numeric output', async () => {
+    const session = await ort.InferenceSession.create(stringsModel());
+    const out = await session.run({ text: new ort.Tensor('string', ['a', 'é', '', 'd'], [2, 2]), x: new ort.Tensor('float32', Float32Array.of(1, 2, 3, 4), [2, 2]) });
+    expect(out.echo?.data).toEqual(['a', 'é', '', 'd']);
+    expect(out.doubled?.dims).toEqual([2, 4]);
+    expect(out.doubled?.data).toEqual(['a', 'é', 'a', 'é', '', 'd', '', 'd']);
+    expect(Array.from(out.y?.data as Float32Array)).toEqual([2, 4, 6, 8]);
   });
 
   it('classifier computes softmax(x·W + b) with the seeded weights', async () => {

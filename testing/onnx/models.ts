@@ -72,6 +72,29 @@ export function identityModel(datatype: Datatype, itemShape: number[]): Uint8Arr
   });
 }
 
+/**
+ * text BYTES [N,2] → echo = Identity(text), doubled BYTES [N,4] = text beside itself (Concat on
+ * axis 1); x FP32 [N,2] → y = x + x. Strings in and out, next to a numeric tensor.
+ */
+export function stringsModel(): Uint8Array {
+  return buildModel({
+    inputs: [
+      { name: 'text', datatype: 'BYTES', shape: ['N', 2] },
+      { name: 'x', datatype: 'FP32', shape: ['N', 2] },
+    ],
+    outputs: [
+      { name: 'echo', datatype: 'BYTES', shape: ['N', 2] },
+      { name: 'doubled', datatype: 'BYTES', shape: ['N', 4] },
+      { name: 'y', datatype: 'FP32', shape: ['N', 2] },
+    ],
+    nodes: [
+      { op: 'Identity', inputs: ['text'], outputs: ['echo'] },
+      { op: 'Concat', inputs: ['text', 'text'], outputs: ['doubled'], attributes: { axis: { int: 1 } } },
+      { op: 'Add', inputs: ['x', 'x'], outputs: ['y'] },
+    ],
+  });
+}
+
 export interface ClassifierOptions {
   classes: number;
   features: number;
