@@ -14,6 +14,7 @@ import { HttpError, readBody } from './http-error';
 import { replyCompressed, sendError, sendJson } from './http-reply';
 import { statsTargets, sumModelStats, type TritonStats } from './model-stats';
 import { parseGatewayPath } from './paths';
+import { nextTry } from './next-try';
 import { pickReplica } from './pick-replica';
 import { DEFAULT_STICKY_HEADER, PREVIEW_HEADER, type EndpointRoutes, type ReplicaAddress, type RoutingTable } from './routing-table';
 import { ShadowMirror, type ShadowSample } from './shadow-mirror';
@@ -264,29 +265,22 @@ export class Gateway {
     return sumModelStats(targets.versions, answers);
   }
 
-  /**
-   * Inference with one re-route: when every replica tried failed before answering, or answered
-   * that it is draining (it ran nothing), the request goes again by the current routing table,
-   * which by then no longer lists a replica that is going away.
-   */
+  /** Inference with at most one re-route, as `nextTry` decides (a request that ran nowhere goes again). */
   private async forwardInfer(endpoint: string, routes: EndpointRoutes, version: number, pinned: boolean, path: string, headers: http.IncomingHttpHeaders, body: readonly Buffer[]): Promise<{ upstream: UpstreamResponse; version: number }> {
     const tried = new Set<string>();
     let upstream: UpstreamResponse | undefined;
     let failure: unknown;
     try {
       upstream = await this.forward(routes, version, 'POST', path, headers, body, tried);
-      if (!isDraining(upstream)) return { upstream, version };
     } catch (err) {
-      if (!(err instanceof HttpError) || err.status !== 502 || tried.size === 0) throw err;
       failure = err;
     }
+    const first = { answered: upstream !== undefined, draining: upstream !== undefined && isDraining(upstream), failedBeforeAnswer: failure instanceof HttpError && failure.status === 502 && tried.size > 0 };
     const current = this.routes.get(endpoint);
-    const next = current && (pinned ? version : servedVersion(current, version, tried));
-    if (!current || next === undefined || !(current.replicas.get(next) ?? []).some((r) => !tried.has(r.id))) {
-      if (upstream) return { upstream, version };
-      throw failure;
-    }
-    return { upstream: await this.forward(current, next, 'POST', path, headers, body, tried), version: next };
+    const next = nextTry(first, current, version, pinned, tried);
+    if (next !== undefined) return { upstream: await this.forward(current!, next, 'POST', path, headers, body, tried), version: next };
+    if (upstream) return { upstream, version };
+    throw failure;
   }
 
   /** Sends to the least-loaded ready replica of `version`; one retry on another when it fails before answering. */
@@ -331,11 +325,6 @@ export class Gateway {
 
 function isDraining(res: UpstreamResponse): boolean {
   return res.status === 503 && res.headers[DRAINING_HEADER] === '1';
-}
-
-/** The same version if it still has an untried ready replica, else the endpoint's stable one. */
-function servedVersion(routes: EndpointRoutes, version: number, tried: ReadonlySet<string>): number {
-  return (routes.replicas.get(version) ?? []).some((r) => !tried.has(r.id)) ? version : routes.stableVersion;
 }
 
 function elapsedUs(startedNs: bigint): number {
