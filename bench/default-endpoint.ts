@@ -25,8 +25,8 @@ const db = openDatabase(config.paths.database);
 migrate(db, config.paths.migrations);
 const core = await startControlPlane({ db, config, now: () => new Date() }, pino({ level: 'silent' }), { projectRoot: REPO_ROOT, host: '127.0.0.1', gatewayPort: 0 });
 const { services } = core;
-services.registry.createModel({ name: values.name }, 'bench');
-const version = await services.registry.registerVersion({ model: values.name, body: createReadStream(values.model!) }, 'bench');
+services.models.create({ name: values.name }, 'bench');
+const version = await services.versions.register({ model: values.name, body: createReadStream(values.model!) }, 'bench');
 const endpoint = services.endpoints.create({ name: values.name, model: values.name, version: version.version }, 'bench');
 core.plane.supervisor.trigger();
 for (;;) {

@@ -1,5 +1,5 @@
 /** Authentication (API tokens, browser sessions) and the role order. */
-import type { Services } from '../context';
+import { bindTo } from '../common/bind';
 import type { ServiceDeps } from '../deps';
 import { FailureThrottle } from './failure-throttle';
 import { signIn } from './sign-in';
@@ -13,17 +13,22 @@ export { clientKey, FailureThrottle, SIGN_IN_LIMITS } from './failure-throttle';
 export { ANONYMOUS_ACTOR, signIn } from './sign-in';
 export { authenticateBearer, authenticateSession, createToken, listTokens, login, logout, revokeToken };
 
-export function createAuth(deps: ServiceDeps): Services['auth'] {
+/** Who is calling: bearer tokens and browser sessions. */
+export function createAuth(deps: ServiceDeps) {
   // In memory and per process: a restart forgets recent failures (the audit log keeps them).
   const signInThrottle = new FailureThrottle();
+  const bind = bindTo(deps);
   return {
-    authenticateBearer: (secret) => authenticateBearer(deps, secret),
-    login: (tokenSecret) => login(deps, tokenSecret),
-    signIn: (tokenSecret, clientAddress) => signIn(deps, signInThrottle, tokenSecret, clientAddress),
-    authenticateSession: (sessionSecret) => authenticateSession(deps, sessionSecret),
-    logout: (sessionSecret) => logout(deps, sessionSecret),
-    listTokens: () => listTokens(deps),
-    createToken: (input, actor) => createToken(deps, input, actor),
-    revokeToken: (id, actor) => revokeToken(deps, id, actor),
+    authenticateBearer: bind(authenticateBearer),
+    authenticateSession: bind(authenticateSession),
+    login: bind(login),
+    signIn: (tokenSecret: string, clientAddress: string | null) => signIn(deps, signInThrottle, tokenSecret, clientAddress),
+    logout: bind(logout),
   };
+}
+
+/** API tokens: `tokens.list | create | revoke` (the secret is returned once, at creation). */
+export function createTokens(deps: ServiceDeps) {
+  const bind = bindTo(deps);
+  return { list: bind(listTokens), create: bind(createToken), revoke: bind(revokeToken) };
 }

@@ -12,9 +12,9 @@ const ACTOR = 'system';
 
 /** Returns false when there was nothing to do (the database already has models). */
 export async function seedDemo(services: Services, modelPath: string): Promise<boolean> {
-  if (services.registry.listModels({ limit: 1 }).items.length > 0) return false;
-  services.registry.createModel({ name: DEMO_MODEL, description: DEMO_DESCRIPTION, task: 'image-classification', tags: ['demo', 'ocr', 'vision'] }, ACTOR);
-  const version = await services.registry.registerVersion(
+  if (services.models.list({ limit: 1 }).items.length > 0) return false;
+  services.models.create({ name: DEMO_MODEL, description: DEMO_DESCRIPTION, task: 'image-classification', tags: ['demo', 'ocr', 'vision'] }, ACTOR);
+  const version = await services.versions.register(
     { model: DEMO_MODEL, body: createReadStream(modelPath), description: 'ch_ppocr_mobile_v2.0_cls', tags: ['demo'] },
     ACTOR,
   );

@@ -1,5 +1,5 @@
 /** Endpoints: the desired serving state (which version, how configured). Runtimes come later. */
-import type { Services } from '../context';
+import { bindTo, type Rest } from '../common/bind';
 import type { ServiceDeps } from '../deps';
 import { createEndpoint } from './create-endpoint';
 import { deleteEndpoint } from './delete-endpoint';
@@ -10,7 +10,7 @@ import type { Endpoint } from './schemas';
 
 export { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, mergeConfig, updateEndpoint };
 
-export function createEndpoints(deps: ServiceDeps): Services['endpoints'] {
+export function createEndpoints(deps: ServiceDeps) {
   // What `auto` came to on this host, read with the answer so it is never stale.
   const withSizing = (endpoints: Endpoint[]): Endpoint[] => {
     const plan = sizeEndpoints(deps.db, detectHostResources(deps.config.hostCpus));
@@ -18,9 +18,9 @@ export function createEndpoints(deps: ServiceDeps): Services['endpoints'] {
   };
   return {
     list: () => ({ items: withSizing(listEndpoints(deps).items) }),
-    create: (input, actor) => withSizing([createEndpoint(deps, input, actor)])[0]!,
-    get: (name) => withSizing([getEndpoint(deps, name)])[0]!,
-    update: (name, patch, actor) => withSizing([updateEndpoint(deps, name, patch, actor)])[0]!,
-    remove: (name, actor) => deleteEndpoint(deps, name, actor),
+    create: (...args: Rest<typeof createEndpoint>) => withSizing([createEndpoint(deps, ...args)])[0]!,
+    get: (...args: Rest<typeof getEndpoint>) => withSizing([getEndpoint(deps, ...args)])[0]!,
+    update: (...args: Rest<typeof updateEndpoint>) => withSizing([updateEndpoint(deps, ...args)])[0]!,
+    remove: bindTo(deps)(deleteEndpoint),
   };
 }

@@ -20,7 +20,7 @@ export function uploadVersion(
     if (!parsed.success) throw new AppError('VALIDATION', 'Invalid upload fields', toIssues(parsed.error));
     const description = parsed.data.description ?? query.description;
     const tags = parsed.data.tags ?? query.tags;
-    return services.registry.registerVersion(
+    return services.versions.register(
       { model, body, ...(description !== undefined && { description }), ...(tags !== undefined && { tags }) },
       actor,
     );

@@ -16,8 +16,8 @@ beforeAll(() => {
   deps = makeTestDeps();
   services = buildServices(deps);
   registerServices(services);
-  secrets.viewer = services.auth.createToken({ name: 'v', role: 'viewer' }, 'test').secret;
-  secrets.admin = services.auth.createToken({ name: 'a', role: 'admin' }, 'test').secret;
+  secrets.viewer = services.tokens.create({ name: 'v', role: 'viewer' }, 'test').secret;
+  secrets.admin = services.tokens.create({ name: 'a', role: 'admin' }, 'test').secret;
 });
 
 afterAll(() => {

@@ -4,7 +4,6 @@
  * live store; `createMetricsService` alone (no loops) serves tests and a plane without traffic.
  */
 import type { Logger } from 'pino';
-import type { Services } from '../context';
 import type { ServiceDeps } from '../deps';
 import { GpuPoller } from './gpu';
 import { LiveStore } from './live-store';
@@ -12,12 +11,15 @@ import { buildOverview } from './overview';
 import { PromMetrics } from './prom-metrics';
 import { queryMetrics } from './query-metrics';
 import { RollupJob } from './rollup-job';
+import type { MetricsQuery } from './schemas';
 
 export { LiveStore } from './live-store';
 export type { EndpointMetrics, MetricsQuery, Overview } from './schemas';
 
+export type MetricsService = ReturnType<typeof metricsService>;
+
 export interface MetricsPipeline {
-  service: Services['metrics'];
+  service: MetricsService;
   rollups: RollupJob;
   prom: PromMetrics;
   stop(): void;
@@ -28,13 +30,8 @@ export function createMetricsService(deps: ServiceDeps, live: LiveStore = new Li
   const gpus = o.gpus ?? new GpuPoller();
   const prom = o.prom ?? new PromMetrics({ db: deps.db, gpus: () => gpus.current(), rollupRowsSkipped: () => rollups.skippedRows });
   live.listen(prom);
-  const sources = { live, watermarks: () => rollups.watermarks() };
   return {
-    service: {
-      endpoint: (endpoint, query) => queryMetrics(deps, sources, endpoint, query),
-      overview: () => buildOverview(deps, live, gpus.current()),
-      prometheus: async () => ({ contentType: prom.contentType, body: await prom.text() }),
-    },
+    service: metricsService(deps, live, rollups, gpus, prom),
     rollups,
     prom,
     stop() {
@@ -47,6 +44,16 @@ export function createMetricsService(deps: ServiceDeps, live: LiveStore = new Li
         // A closed database (tests tearing down) leaves nothing to save.
       }
     },
+  };
+}
+
+/** Metrics: `metrics.endpoint` (VALIDATION for a bad range, NOT_FOUND for an unknown endpoint), `overview`, `prometheus`. */
+function metricsService(deps: ServiceDeps, live: LiveStore, rollups: RollupJob, gpus: GpuPoller, prom: PromMetrics) {
+  const sources = { live, watermarks: () => rollups.watermarks() };
+  return {
+    endpoint: (endpoint: string, query: MetricsQuery) => queryMetrics(deps, sources, endpoint, query),
+    overview: () => buildOverview(deps, live, gpus.current()),
+    prometheus: async () => ({ contentType: prom.contentType, body: await prom.text() }),
   };
 }
 

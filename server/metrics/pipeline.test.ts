@@ -72,7 +72,7 @@ describe('metrics pipeline (real database, fake clock)', () => {
     nowMs = T0;
     deps = makeTestDeps({}, () => new Date(nowMs));
     const services = buildServices(deps);
-    services.registry.createModel({ name: 'm' }, 'alice');
+    services.models.create({ name: 'm' }, 'alice');
     insertVersionFixture(deps, 'm', 1);
     insertVersionFixture(deps, 'm', 2);
     services.endpoints.create({ name: 'ep', model: 'm', version: 1 }, 'alice');

@@ -49,7 +49,7 @@ describe('PromMetrics', () => {
   beforeEach(() => {
     deps = makeTestDeps();
     const services = buildServices(deps);
-    services.registry.createModel({ name: 'm' }, 'alice');
+    services.models.create({ name: 'm' }, 'alice');
     insertVersionFixture(deps, 'm', 1);
     insertVersionFixture(deps, 'm', 2);
     services.endpoints.create({ name: 'ep', model: 'm', version: 1 }, 'alice');

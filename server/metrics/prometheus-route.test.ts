@@ -28,7 +28,7 @@ describe('GET /metrics access', () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect((await scrape({ authorization: 'Bearer slw_not-a-real-token' })).status).toBe(401);
-    const { secret } = services.auth.createToken({ name: 'prom', role: 'viewer' }, 'test');
+    const { secret } = services.tokens.create({ name: 'prom', role: 'viewer' }, 'test');
     const ok = await scrape({ authorization: `Bearer ${secret}` });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toMatch(/^# TYPE slipway_gateway_request_duration_seconds histogram$/m);

@@ -1,5 +1,5 @@
 /** The model registry: models, their versions and the content-addressed artifact store. */
-import type { Services } from '../context';
+import { bindTo } from '../common/bind';
 import type { ServiceDeps } from '../deps';
 import { archiveModel } from './archive-model';
 import { archiveVersion } from './archive-version';
@@ -30,19 +30,14 @@ export {
 };
 export { artifactPath } from './store-artifact';
 
-export function createRegistry(deps: ServiceDeps): Services['registry'] {
-  return {
-    listModels: (q) => listModels(deps, q),
-    createModel: (input, actor) => createModel(deps, input, actor),
-    getModel: (name) => getModel(deps, name),
-    updateModel: (name, patch, actor) => updateModel(deps, name, patch, actor),
-    archiveModel: (name, actor) => archiveModel(deps, name, actor),
-    deleteModel: (name, actor) => deleteModel(deps, name, actor),
-    listVersions: (model) => listVersions(deps, model),
-    registerVersion: (input, actor) => registerVersion(deps, input, actor),
-    getVersion: (model, version) => getVersion(deps, model, version),
-    updateVersion: (model, version, patch, actor) => updateVersion(deps, model, version, patch, actor),
-    archiveVersion: (model, version, actor) => archiveVersion(deps, model, version, actor),
-    artifact: (model, version) => artifact(deps, model, version),
-  };
+/** Models: `models.list | create | get | update | archive | remove` (CONFLICT while an endpoint serves it). */
+export function createModels(deps: ServiceDeps) {
+  const bind = bindTo(deps);
+  return { list: bind(listModels), create: bind(createModel), get: bind(getModel), update: bind(updateModel), archive: bind(archiveModel), remove: bind(deleteModel) };
+}
+
+/** Versions of a model: `versions.list | register | get | update | archive | artifact`. */
+export function createVersions(deps: ServiceDeps) {
+  const bind = bindTo(deps);
+  return { list: bind(listVersions), register: bind(registerVersion), get: bind(getVersion), update: bind(updateVersion), archive: bind(archiveVersion), artifact: bind(artifact) };
 }

@@ -1,5 +1,5 @@
 /** Rollouts: start, act on, roll back and read; the controller drives them in between. */
-import type { Services } from '../context';
+import type { Rest } from '../common/bind';
 import type { ServiceDeps } from '../deps';
 import { actOnRollout } from './act-on-rollout';
 import { getRollout, listRollouts, type ShadowTotalsOf } from './read-rollouts';
@@ -15,16 +15,20 @@ export interface RolloutHooks {
   shadowTotals?: ShadowTotalsOf;
 }
 
-export function createRollouts(deps: ServiceDeps, hooks: RolloutHooks): Services['rollouts'] {
-  const after = <T>(value: T): T => {
-    hooks.changed();
-    return value;
-  };
+/** Rollouts: `rollouts.start | list | get | act | rollback`; a change of desired state reconciles at once. */
+export function createRollouts(deps: ServiceDeps, hooks: RolloutHooks) {
+  const changing =
+    <A extends unknown[], R>(verb: (deps: ServiceDeps, ...args: A) => R) =>
+    (...args: A): R => {
+      const result = verb(deps, ...args);
+      hooks.changed();
+      return result;
+    };
   return {
-    start: (endpoint, input, actor) => after(startRollout(deps, endpoint, input, actor)),
-    list: (endpoint) => listRollouts(deps, endpoint, 50, hooks.shadowTotals),
-    get: (id) => getRollout(deps, id, hooks.shadowTotals),
-    act: (id, action, actor) => after(actOnRollout(deps, id, action, actor)),
-    rollback: (endpoint, actor) => after(rollbackEndpoint(deps, endpoint, actor)),
+    start: changing(startRollout),
+    list: (endpoint: Rest<typeof listRollouts>[0]) => listRollouts(deps, endpoint, 50, hooks.shadowTotals),
+    get: (id: Rest<typeof getRollout>[0]) => getRollout(deps, id, hooks.shadowTotals),
+    act: changing(actOnRollout),
+    rollback: changing(rollbackEndpoint),
   };
 }

@@ -91,7 +91,7 @@ describe('metrics of real traffic', () => {
   it('/metrics reports the same counts, needs a token unless public, and passes promtool', async () => {
     registerServices(h.services);
     expect((await servePrometheus(new Request('http://127.0.0.1/metrics'))).status).toBe(401);
-    const { secret } = h.services.auth.createToken({ name: 'scraper', role: 'viewer' }, 'test');
+    const { secret } = h.services.tokens.create({ name: 'scraper', role: 'viewer' }, 'test');
     const res = await servePrometheus(new Request('http://127.0.0.1/metrics', { headers: { authorization: `Bearer ${secret}` } }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);

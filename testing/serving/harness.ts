@@ -63,8 +63,8 @@ export async function startHarness(): Promise<Harness> {
 }
 
 export async function registerModel(h: Harness, model: string, versions: Uint8Array[]): Promise<void> {
-  h.services.registry.createModel({ name: model }, 'test');
-  for (const bytes of versions) await h.services.registry.registerVersion({ model, body: bytesBody(bytes) }, 'test');
+  h.services.models.create({ name: model }, 'test');
+  for (const bytes of versions) await h.services.versions.register({ model, body: bytesBody(bytes) }, 'test');
 }
 
 export function instanceRows(h: Harness) {

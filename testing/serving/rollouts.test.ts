@@ -119,7 +119,7 @@ describe('faults', () => {
   it('aborts a rollout whose candidate never becomes ready, with the runtime\'s reason, and leaves stable serving', async () => {
     await endpointServing('no-candidate');
     // Lost storage: the candidate's artifact is gone, so its runtime fails to load it.
-    rmSync(h.services.registry.artifact('m', 6).path);
+    rmSync(h.services.versions.artifact('m', 6).path);
     const load = loadUntilStopped(h, 'no-candidate', 2);
     const started = h.services.rollouts.start('no-candidate', { version: 6, strategy: 'canary', steps: [{ weightPct: 50, pauseSeconds: 1 }], analysis: null }, 'alice');
     const done = await waitPhase(started.id, ['aborted', 'progressing'], 90_000);

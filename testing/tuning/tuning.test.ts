@@ -25,8 +25,8 @@ beforeAll(async () => {
     supervisor: { tickMs: 200, healthIntervalMs: 500, drainGraceMs: 10_000 },
     tuning: { warmupMs: 100, windowMs: 300, concurrencies: [1, 4] },
   });
-  core.services.registry.createModel({ name: 'demo' }, 'test');
-  await core.services.registry.registerVersion({ model: 'demo', body: bytesBody(readFileSync(DEMO_MODEL_PATH)) }, 'test');
+  core.services.models.create({ name: 'demo' }, 'test');
+  await core.services.versions.register({ model: 'demo', body: bytesBody(readFileSync(DEMO_MODEL_PATH)) }, 'test');
   core.services.endpoints.create({ name: 'demo', model: 'demo', version: 1 }, 'test');
   core.plane.supervisor.trigger();
   await waitFor(async () => ((await infer()) === 200 ? true : undefined), 60_000, 'demo serving');

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Models' };
 
 export default async function ModelsPage() {
   // The table's first page, stored the way an infinite query keeps its pages.
-  const state = await prefetch(({ services, put }) => put(modelKeys.list(''), { pages: [services.registry.listModels({ limit: PAGE_LIMIT_DEFAULT })], pageParams: [null] }));
+  const state = await prefetch(({ services, put }) => put(modelKeys.list(''), { pages: [services.models.list({ limit: PAGE_LIMIT_DEFAULT })], pageParams: [null] }));
   return (
     <HydrationBoundary state={state}>
       <ModelsView />

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Tokens' };
 
 export default async function TokensPage() {
   const state = await prefetch(({ services, principal, put }) => {
-    if (principal.role === 'admin') put(tokenKeys.list(), { items: services.auth.listTokens() });
+    if (principal.role === 'admin') put(tokenKeys.list(), { items: services.tokens.list() });
   });
   return (
     <HydrationBoundary state={state}>

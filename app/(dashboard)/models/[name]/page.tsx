@@ -16,8 +16,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ModelPage({ params }: Props) {
   const { name } = await params;
   const state = await prefetch(({ services, put }) => {
-    put(modelKeys.detail(name), services.registry.getModel(name));
-    put(modelKeys.versions(name), services.registry.listVersions(name));
+    put(modelKeys.detail(name), services.models.get(name));
+    put(modelKeys.versions(name), services.versions.list(name));
     put(endpointKeys.list(), services.endpoints.list());
   });
   return (

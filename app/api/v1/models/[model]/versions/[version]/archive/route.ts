@@ -4,5 +4,5 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const POST = withRoute(routes.archiveVersion, ({ services, params, actor }) =>
-  services.registry.archiveVersion(params.model, params.version, actor),
+  services.versions.archive(params.model, params.version, actor),
 );

@@ -4,5 +4,5 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export const GET = withRoute(routes.downloadArtifact, ({ services, params }) =>
-  artifactResponse(services.registry.artifact(params.model, params.version), artifactFilename(params.model, params.version)),
+  artifactResponse(services.versions.artifact(params.model, params.version), artifactFilename(params.model, params.version)),
 );
