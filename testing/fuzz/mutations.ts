@@ -1,7 +1,8 @@
 /**
  * Seeded mutations of inference requests, shared by the runtime fuzz and the gateway fuzz: JSON
- * bodies with parts deleted, replaced or duplicated, bytes cut, flipped or inserted, and the
- * names that a plain object inherits (a client-chosen string must never find them).
+ * bodies with parts deleted, replaced or duplicated, bytes cut, flipped or inserted, BYTES
+ * element lengths rewritten, and the names that a plain object inherits (a client-chosen string
+ * must never find them).
  */
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type Rand = () => number;
@@ -63,6 +64,21 @@ export function mutateBytes(rand: Rand, bytes: Buffer): Buffer {
   }
   const at = Math.floor(rand() * out.length);
   return Buffer.concat([out.subarray(0, at), Buffer.from(Array.from({ length: 1 + rand() * 16 }, () => Math.floor(rand() * 256))), out.subarray(at)]);
+}
+
+/**
+ * BYTES data in Triton's binary form (4-byte little-endian length, then the bytes) with one
+ * element's length rewritten (short, long, past the end, near 2^32) or the data cut off.
+ */
+export function mutateStringElements(rand: Rand, data: Buffer): Buffer {
+  const out = Buffer.from(data);
+  const starts: number[] = [];
+  for (let at = 0; at + 4 <= out.length; at += 4 + out.readUInt32LE(at)) starts.push(at);
+  if (starts.length === 0 || rand() < 0.2) return out.subarray(0, Math.floor(rand() * out.length));
+  const at = pick(rand, starts);
+  const length = out.readUInt32LE(at);
+  out.writeUInt32LE(pick(rand, [0, Math.max(0, length - 1), length + 1, out.length, 0x7fffffff, 0xffffffff]), at);
+  return out;
 }
 
 /** An inherited key as a model name or version, plain or percent-encoded, on any KServe model path. */

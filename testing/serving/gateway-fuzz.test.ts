@@ -6,13 +6,14 @@
  * The gRPC port gets 2,000 seeded messages (mutated protobuf, inherited names as model, version
  * and route key): every status is OK, INVALID_ARGUMENT or NOT_FOUND, and the port goes on serving.
  */
-import { credentials, Metadata, status, type Client } from '@grpc/grpc-js';
+import { credentials, status } from '@grpc/grpc-js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricRollups } from '../../db/schema';
 import { waitFor } from '../control-plane';
 import { inheritedKeyPath, INHERITED_KEYS, mutateBytes, mutateJson, pick, type Json, type Rand } from '../fuzz/mutations';
-import { inferenceClientConstructor, inferenceDefinition, SERVICE_NAME } from '../../protocol/grpc/load';
+import { inferenceClientConstructor } from '../../protocol/grpc/load';
+import { encodeInferRequest, rawInfer } from '../fuzz/grpc';
 import { f32, rawOf } from '../grpc/client';
 import { mulberry32, scaleModel } from '../onnx';
 import { infer, instanceRows, registerModel, startHarness, type Harness } from './harness';
@@ -110,21 +111,12 @@ describe('fuzzing the gateway', () => {
 });
 
 const validGrpc = (model = 'ep', version = '') => ({ model_name: model, model_version: version, id: 'gz', inputs: [{ name: 'x', datatype: 'FP32', shape: [2, 4] }], raw_input_contents: [rawOf(Float32Array.of(1, 2, 3, 4, 5, 6, 7, 8))] });
-const encode = (request: unknown): Buffer => (inferenceDefinition()[SERVICE_NAME] as Record<string, { requestSerialize: (v: unknown) => Buffer }>).ModelInfer!.requestSerialize(request);
 
 function grpcFuzzMessage(rand: Rand): { bytes: Buffer; metadata: Record<string, string> } {
   const kind = rand();
-  if (kind < 0.2) return { bytes: encode(validGrpc(pick(rand, ['ep', ...INHERITED_KEYS]), pick(rand, ['', '1', ...INHERITED_KEYS]))), metadata: {} };
-  if (kind < 0.3) return { bytes: encode(validGrpc()), metadata: { 'x-slipway-route-key': pick(rand, INHERITED_KEYS), 'x-slipway-preview': pick(rand, ['1', ...INHERITED_KEYS]) } };
-  return { bytes: mutateBytes(rand, encode(validGrpc())), metadata: {} };
-}
-
-function rawInfer(client: Client, bytes: Buffer, metadata: Record<string, string>): Promise<{ code: number; details: string; body?: Buffer }> {
-  const m = new Metadata();
-  for (const [k, v] of Object.entries(metadata)) m.set(k, v);
-  return new Promise((resolve) => {
-    client.makeUnaryRequest(`/${SERVICE_NAME}/ModelInfer`, (b: Buffer) => b, (b: Buffer) => b, bytes, m, (err, body) => resolve({ code: err?.code ?? status.OK, details: err?.details ?? '', body: body ?? undefined }));
-  });
+  if (kind < 0.2) return { bytes: encodeInferRequest(validGrpc(pick(rand, ['ep', ...INHERITED_KEYS]), pick(rand, ['', '1', ...INHERITED_KEYS]))), metadata: {} };
+  if (kind < 0.3) return { bytes: encodeInferRequest(validGrpc()), metadata: { 'x-slipway-route-key': pick(rand, INHERITED_KEYS), 'x-slipway-preview': pick(rand, ['1', ...INHERITED_KEYS]) } };
+  return { bytes: mutateBytes(rand, encodeInferRequest(validGrpc())), metadata: {} };
 }
 
 describe('fuzzing the gateway\'s gRPC port', () => {
