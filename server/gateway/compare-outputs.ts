@@ -37,10 +37,12 @@ export function compareOutputs(stable: DecodedTensor[], candidate: DecodedTensor
   let withinTolerance = true;
   for (const s of stable) {
     const c = byName.get(s.name);
-    if (!c || c.shape.join(',') !== s.shape.join(',') || c.values.length !== s.values.length) {
+    if (!c || c.shape.join(',') !== s.shape.join(',') || c.values.length !== s.values.length || c.strings?.length !== s.strings?.length) {
       shapeMatch = false;
       continue;
     }
+    // Strings have no distance: any differing element is outside every tolerance.
+    if (s.strings && s.strings.some((v, i) => v !== c.strings![i])) withinTolerance = false;
     for (let i = 0; i < s.values.length; i++) {
       const diff = Math.abs(c.values[i]! - s.values[i]!);
       if (!(diff <= maxAbsDiff)) maxAbsDiff = Number.isNaN(diff) ? Infinity : diff;
@@ -49,6 +51,7 @@ export function compareOutputs(stable: DecodedTensor[], candidate: DecodedTensor
   }
   if (!shapeMatch) return { shapeMatch, maxAbsDiff: Infinity, withinTolerance: false, argmaxAgree: false, agree: false };
   const first = stable[0];
-  const argmaxAgree = first ? argmaxRows(first).join() === argmaxRows(byName.get(first.name)!).join() : true;
+  // A BYTES first output has no classes: its answer agrees when every string does.
+  const argmaxAgree = !first ? true : first.strings ? first.strings.every((v, i) => v === byName.get(first.name)!.strings![i]) : argmaxRows(first).join() === argmaxRows(byName.get(first.name)!).join();
   return { shapeMatch, maxAbsDiff, withinTolerance, argmaxAgree, agree: withinTolerance };
 }

@@ -33,8 +33,21 @@ describe('decodeInferResponse', () => {
   it.each([
     ['not JSON', Buffer.from('nope'), undefined],
     ['binary size beyond the body', Buffer.from(JSON.stringify({ outputs: [{ name: 'a', datatype: 'FP32', shape: [4], parameters: { binary_data_size: 16 } }] })), 'header'],
-    ['unknown datatype', Buffer.from(JSON.stringify({ outputs: [{ name: 'a', datatype: 'BYTES', shape: [1], data: ['x'] }] })), undefined],
+    ['unknown datatype', Buffer.from(JSON.stringify({ outputs: [{ name: 'a', datatype: 'BF16', shape: [1], data: [1] }] })), undefined],
+    ['BYTES data that is not strings', Buffer.from(JSON.stringify({ outputs: [{ name: 'a', datatype: 'BYTES', shape: [1], data: [1] }] })), undefined],
+    ['a BYTES element running past its data', Buffer.concat([Buffer.from(JSON.stringify({ outputs: [{ name: 'a', datatype: 'BYTES', shape: [1], parameters: { binary_data_size: 5 } }] })), Buffer.from([9, 0, 0, 0, 1])]), 'json'],
   ])('%s: undefined', (_name, body, mode) => {
-    expect(decodeInferResponse(body, mode === 'header' ? body.length : undefined)).toBeUndefined();
+    const json = mode === 'json' ? body.indexOf('}]}') + 3 : undefined;
+    expect(decodeInferResponse(body, mode === 'header' ? body.length : json)).toBeUndefined();
+  });
+
+  it('reads BYTES as strings, from JSON data and from the length-prefixed binary form', () => {
+    const json = Buffer.from(JSON.stringify({ outputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], data: [['é', '']] }] }));
+    expect(decodeInferResponse(json)).toEqual([{ name: 's', datatype: 'BYTES', shape: [1, 2], values: new Float64Array(0), strings: ['é', ''] }]);
+    const header = Buffer.from(JSON.stringify({ outputs: [{ name: 's', datatype: 'BYTES', shape: [2], parameters: { binary_data_size: 11 } }, { name: 'n', datatype: 'UINT8', shape: [1], parameters: { binary_data_size: 1 } }] }));
+    const data = Buffer.from([2, 0, 0, 0, 104, 105, 1, 0, 0, 0, 33, 7]);
+    const out = decodeInferResponse(Buffer.concat([header, data]), header.length)!;
+    expect(out[0]!.strings).toEqual(['hi', '!']);
+    expect([...out[1]!.values]).toEqual([7]);
   });
 });

@@ -1,12 +1,15 @@
 /**
  * Decodes a KServe v2 infer response (JSON, or JSON header plus binary tensor data) into numeric
- * arrays, for shadow comparison. Pure; returns undefined for anything it cannot read.
+ * arrays, or strings for BYTES, for shadow comparison. Pure; returns undefined for anything it
+ * cannot read.
  */
 export interface DecodedTensor {
   name: string;
   datatype: string;
   shape: number[];
+  /** Empty for BYTES, whose elements are in `strings`. */
   values: Float64Array;
+  strings?: string[];
 }
 
 const READERS: Record<string, [number, (v: DataView, o: number) => number]> = {
@@ -48,6 +51,14 @@ export function decodeInferResponse(body: Buffer, headerLength?: number): Decode
     let offset = jsonLength;
     const out: DecodedTensor[] = [];
     for (const o of header.outputs ?? []) {
+      if (o.datatype === 'BYTES') {
+        const size = o.parameters?.binary_data_size;
+        const strings = size === undefined ? stringData(o.data) : binaryStrings(body.subarray(offset, offset + size), offset + size <= body.length);
+        if (!strings) return undefined;
+        offset += size ?? 0;
+        out.push({ name: o.name, datatype: o.datatype, shape: o.shape, values: new Float64Array(0), strings });
+        continue;
+      }
       // Own keys only: a datatype of 'constructor' must not find Object's.
       const reader = Object.hasOwn(READERS, o.datatype) ? READERS[o.datatype] : undefined;
       if (!reader) return undefined;
@@ -69,4 +80,23 @@ export function decodeInferResponse(body: Buffer, headerLength?: number): Decode
   } catch {
     return undefined;
   }
+}
+
+function stringData(data: unknown[] | undefined): string[] | undefined {
+  const flat = (data ?? []).flat(Infinity as 1);
+  return flat.every((v) => typeof v === 'string') ? (flat as string[]) : undefined;
+}
+
+/** Triton's binary BYTES form: each element a 4-byte little-endian length, then its bytes. */
+function binaryStrings(bytes: Buffer, complete: boolean): string[] | undefined {
+  if (!complete) return undefined;
+  const out: string[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    if (at + 4 > bytes.length) return undefined;
+    const end = at + 4 + bytes.readUInt32LE(at);
+    if (end > bytes.length) return undefined;
+    out.push(bytes.toString('utf8', at + 4, end));
+    at = end;
+  }
+  return out;
 }
