@@ -74,10 +74,12 @@ export function identityModel(datatype: Datatype, itemShape: number[]): Uint8Arr
 
 /**
  * text BYTES [N,2] → echo = Identity(text), doubled BYTES [N,4] = text beside itself (Concat on
- * axis 1); x FP32 [N,2] → y = x + x. Strings in and out, next to a numeric tensor.
+ * axis 1); x FP32 [N,2] → y = x + x. Strings in and out, next to a numeric tensor. Another
+ * `graphName` gives other bytes with the same answers (a second version that must agree).
  */
-export function stringsModel(): Uint8Array {
+export function stringsModel(graphName?: string): Uint8Array {
   return buildModel({
+    ...(graphName && { graphName }),
     inputs: [
       { name: 'text', datatype: 'BYTES', shape: ['N', 2] },
       { name: 'x', datatype: 'FP32', shape: ['N', 2] },

@@ -1,7 +1,8 @@
 /**
  * BYTES (string) tensors through the real gateway and runtime: gRPC raw and typed contents and
  * HTTP JSON and binary answers equal ONNX Runtime run directly; a BYTES element running past
- * its buffer and BYTES sent to an FP32 input are INVALID_ARGUMENT / 400, and serving goes on.
+ * its buffer and BYTES sent to an FP32 input are INVALID_ARGUMENT / 400, and serving goes on;
+ * a shadow candidate's string outputs are compared with stable's, and equal ones agree.
  */
 import { status } from '@grpc/grpc-js';
 import * as ort from 'onnxruntime-node';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   await session.release();
 
   h = await startHarness();
-  await registerModel(h, 's', [model]);
+  await registerModel(h, 's', [model, stringsModel('strings-v2')]);
   client = grpcClient(h.grpcAddress);
   h.services.endpoints.create({ name: 'strs', model: 's', version: 1, config: { replicas: 1, maxBatchSize: 8 } }, 'test');
   h.plane.supervisor.trigger();
@@ -128,4 +129,16 @@ describe('BYTES through the gateway', () => {
     const after = await client.infer(grpcRequest());
     expect(unprefixed(after.raw_output_contents[0]!)).toEqual(want.echo);
   });
+
+  it('shadow mirrors string requests and compares the candidate\'s strings with stable\'s', async () => {
+    const started = h.services.rollouts.start('strs', { version: 2, strategy: 'shadow', mirrorPct: 100, tolerance: { atol: 0, rtol: 0 }, analysis: null }, 'alice');
+    const summary = await waitFor(async () => {
+      expect((await client.infer(grpcRequest())).model_version).toBe('1');
+      const s = h.services.rollouts.get(started.id).shadow;
+      return s && s.compared >= 3 ? s : undefined;
+    }, 60_000, 'compared shadow pairs');
+    // The same graph under another name: every compared pair agrees.
+    expect(summary.agreed).toBe(summary.compared);
+    h.services.rollouts.act(started.id, 'abort', 'alice');
+  }, 120_000);
 });
