@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDatabase, migrate, openDatabase } from './client';
 import { models } from './schema';
-import { MIGRATIONS_DIR, openTestDatabase } from './test-db';
+import { MIGRATIONS_DIR, openTestDatabase } from '../testing/db';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -22,6 +22,7 @@ describe('openDatabase + migrate', () => {
     expect(names).toEqual([
       'api_tokens',
       'audit_events',
+      'endpoint_scales',
       'endpoints',
       'metric_rollups',
       'model_versions',
@@ -29,6 +30,7 @@ describe('openDatabase + migrate', () => {
       'rollouts',
       'runtime_instances',
       'sessions',
+      'tunings',
     ]);
   });
 

@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { f32, grpcClient, grpcFailure, rawOf, type GrpcTestClient } from '../testing/grpc/client';
 import { stringsModel, writeModelFile } from '../testing/onnx';
-import { binaryBody, getJson, postInfer, spawnRuntime, type SpawnedRuntime } from './testing/spawn-runtime';
+import { binaryBody, getJson, postInfer, spawnRuntime, type SpawnedRuntime } from '../testing/runtime/spawn-runtime';
 
 /** Triton's binary BYTES form, written here independently of the runtime's codec. */
 function prefixed(values: (string | Buffer)[]): Buffer {

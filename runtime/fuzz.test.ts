@@ -12,7 +12,7 @@ import { addMulModel, mulberry32, stringsModel, writeModelFile } from '../testin
 import { encodeInferRequest, rawInfer } from '../testing/fuzz/grpc';
 import { INHERITED_KEYS, inheritedKeyPath, mutateBytes, mutateJson, mutateStringElements, pick, type Json, type Rand } from '../testing/fuzz/mutations';
 import { rawOf } from '../testing/grpc/client';
-import { postInfer, spawnRuntime, type SpawnedRuntime } from './testing/spawn-runtime';
+import { postInfer, spawnRuntime, type SpawnedRuntime } from '../testing/runtime/spawn-runtime';
 
 const SEED = 20261122;
 const MUTATIONS = 2500;

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Datatype } from '../protocol/datatypes';
 import { addMulModel, fixedBatchModel, identityModel, mixedTypesModel, scaleModel, writeModelFile } from '../testing/onnx';
-import { binaryBody, getJson, postInfer, promValue, spawnRuntime, type SpawnedRuntime } from './testing/spawn-runtime';
+import { binaryBody, getJson, postInfer, promValue, spawnRuntime, type SpawnedRuntime } from '../testing/runtime/spawn-runtime';
 
 const running: SpawnedRuntime[] = [];
 async function start(model: Uint8Array, name: string, extra: string[] = []): Promise<SpawnedRuntime> {

@@ -13,7 +13,7 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMulModel, classifierModel, mixedTypesModel, writeModelFile } from '../testing/onnx';
 import { f32, grpcClient, grpcFailure, rawOf, type GrpcTestClient } from '../testing/grpc/client';
-import { DEMO_MODEL, spawnRuntime, type SpawnedRuntime } from './testing/spawn-runtime';
+import { DEMO_MODEL, spawnRuntime, type SpawnedRuntime } from '../testing/runtime/spawn-runtime';
 
 const running: { rt: SpawnedRuntime; client: GrpcTestClient }[] = [];
 async function start(modelPath: string, name: string, extra: string[] = []) {

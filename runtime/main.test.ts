@@ -15,7 +15,7 @@ import {
   runCli,
   spawnRuntime,
   type SpawnedRuntime,
-} from './testing/spawn-runtime';
+} from '../testing/runtime/spawn-runtime';
 
 const OUT = 'softmax_0.tmp_0';
 const ITEM = 3 * 48 * 192;

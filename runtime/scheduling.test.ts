@@ -4,7 +4,7 @@
  * timeouts can be asserted exactly (through Triton's stats and the test dispatch log).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_MODEL, getJson, postInfer, promValue, spawnRuntime, writeScaleModel, type SpawnedRuntime } from './testing/spawn-runtime';
+import { DEMO_MODEL, getJson, postInfer, promValue, spawnRuntime, writeScaleModel, type SpawnedRuntime } from '../testing/runtime/spawn-runtime';
 
 let rt: SpawnedRuntime | undefined;
 afterEach(async () => {

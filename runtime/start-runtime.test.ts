@@ -12,7 +12,7 @@ import { scaleModel, writeModelFile } from '../testing/onnx';
 import { parseCli } from './config';
 import { createLogger } from './log';
 import { startRuntime } from './start-runtime';
-import { spawnRuntime } from './testing/spawn-runtime';
+import { spawnRuntime } from '../testing/runtime/spawn-runtime';
 
 function optionsFor(args: string[]) {
   const parsed = parseCli(args, {});

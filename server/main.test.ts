@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, openDatabase } from '../db/client';
-import { PROJECT_ROOT } from './test-support';
+import { PROJECT_ROOT } from '../testing/services';
 
 const HAS_BUILD = existsSync(join(PROJECT_ROOT, '.next', 'BUILD_ID'));
 

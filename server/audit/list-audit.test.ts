@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestDeps, type TestDeps } from '../test-support';
+import { makeTestDeps, type TestDeps } from '../../testing/services';
 import { listAudit, recordAudit } from '.';
 
 let deps: TestDeps;

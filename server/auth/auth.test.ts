@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiTokens, sessions } from '../../db/schema';
 import { listAudit } from '../audit';
-import { codeOf, makeTestDeps, type TestDeps } from '../test-support';
+import { codeOf, makeTestDeps, type TestDeps } from '../../testing/services';
 import { authenticateBearer, authenticateSession, bootstrapAdmin, createToken, listTokens, login, logout, planAdminBootstrap, revokeToken, SESSION_MAX_AGE_SECONDS } from '.';
 import { hashSecret } from './secrets';
 

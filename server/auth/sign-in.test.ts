@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
 import { AppError } from '../errors';
-import { codeOf, makeTestDeps, type TestDeps } from '../test-support';
+import { codeOf, makeTestDeps, type TestDeps } from '../../testing/services';
 import { createToken, FailureThrottle, signIn } from '.';
 
 let clockMs = Date.UTC(2026, 0, 1);

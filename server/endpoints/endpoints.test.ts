@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
 import { archiveVersion, createModel, deleteModel, getModel } from '../registry';
-import { codeOf, insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
+import { codeOf, insertVersionFixture, makeTestDeps, type TestDeps } from '../../testing/services';
 import { createEndpoint, deleteEndpoint, getEndpoint, listEndpoints, updateEndpoint } from '.';
 
 let deps: TestDeps;

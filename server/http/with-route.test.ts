@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { clearServices, registerServices, type Services } from '../context';
 import { AppError } from '../errors';
 import { buildServices } from '../services';
-import { makeTestDeps, type TestDeps } from '../test-support';
+import { makeTestDeps, type TestDeps } from '../../testing/services';
 import { defineRoute } from './contract';
 import { withRoute } from './with-route';
 

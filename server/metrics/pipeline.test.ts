@@ -6,7 +6,7 @@ import { recordAudit } from '../audit';
 import { AppError } from '../errors';
 import { TrafficStats } from '../gateway/traffic-stats';
 import { buildServices } from '../services';
-import { insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
+import { insertVersionFixture, makeTestDeps, type TestDeps } from '../../testing/services';
 import { GpuPoller } from './gpu';
 import { encodeHistogram, newHistogram } from './histogram';
 import { createMetricsService, type MetricsPipeline } from '.';

@@ -5,7 +5,7 @@ import { rollouts, runtimeInstances, endpoints, modelVersions } from '../../db/s
 import type { RuntimeStats } from '../../protocol/stats';
 import { TrafficStats } from '../gateway/traffic-stats';
 import { buildServices } from '../services';
-import { insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
+import { insertVersionFixture, makeTestDeps, type TestDeps } from '../../testing/services';
 import { addLatency, cumulative, emptyBuckets } from './prom-buckets';
 import { encodeHistogram, newHistogram } from './histogram';
 import { sparseFromEncoded } from './latency-counts';

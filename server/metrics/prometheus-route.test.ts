@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearServices, registerServices } from '../context';
 import { buildServices } from '../services';
-import { makeTestDeps, type TestDeps } from '../test-support';
+import { makeTestDeps, type TestDeps } from '../../testing/services';
 import { servePrometheus } from './prometheus-route';
 
 let deps: TestDeps | undefined;

@@ -7,7 +7,7 @@ import { scaleModel } from '../../testing/onnx';
 import { externalDataModel } from '../../testing/onnx/hostile';
 import { ModelProto } from '../../testing/onnx/proto';
 import { AppError } from '../errors';
-import { DEMO_MODEL_PATH, PROJECT_ROOT } from '../test-support';
+import { DEMO_MODEL_PATH, PROJECT_ROOT } from '../../testing/services';
 import { inspectArtifact } from './inspect-artifact';
 
 const dir = mkdtempSync(join(tmpdir(), 'slipway-inspect-'));

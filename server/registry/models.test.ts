@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
-import { codeOf, makeTestDeps, type TestDeps } from '../test-support';
+import { codeOf, makeTestDeps, type TestDeps } from '../../testing/services';
 import { archiveModel, createModel, deleteModel, getModel, listModels, updateModel } from '.';
 
 let deps: TestDeps;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { bytesBody } from '../test-support';
+import { bytesBody } from '../../testing/services';
 import { receiveUpload } from './receive-upload';
 
 let tmpDir: string;

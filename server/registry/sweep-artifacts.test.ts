@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestDeps, insertVersionFixture, type TestDeps } from '../test-support';
+import { makeTestDeps, insertVersionFixture, type TestDeps } from '../../testing/services';
 import { createModel } from './create-model';
 import { deleteModel } from './delete-model';
 import { sweepArtifacts, unreferencedArtifacts } from './sweep-artifacts';

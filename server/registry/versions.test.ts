@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
 import { AppError } from '../errors';
-import { bytesBody, DEMO_MODEL_PATH, makeTestDeps, type TestDeps } from '../test-support';
+import { bytesBody, DEMO_MODEL_PATH, makeTestDeps, type TestDeps } from '../../testing/services';
 import { archiveModel, archiveVersion, artifact, createModel, getModel, getVersion, listVersions, registerVersion, updateVersion } from '.';
 
 const demoBytes = readFileSync(DEMO_MODEL_PATH);

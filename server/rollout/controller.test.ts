@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEndpoint } from '../endpoints';
 import { LiveStore } from '../metrics/live-store';
 import { createModel } from '../registry';
-import { insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
+import { insertVersionFixture, makeTestDeps, type TestDeps } from '../../testing/services';
 import { RolloutController } from './controller';
 import { getRollout, startRollout } from '.';
 import { RolloutRoutes } from './rollout-routes';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rollouts } from '../../db/schema';
 import { createEndpoint, getEndpoint } from '../endpoints';
 import { createModel } from '../registry';
-import { insertVersionFixture, makeTestDeps, refusalOf, type TestDeps } from '../test-support';
+import { insertVersionFixture, makeTestDeps, refusalOf, type TestDeps } from '../../testing/services';
 import { actOnRollout, getRollout, rollbackEndpoint, startRollout } from '.';
 
 let deps: TestDeps;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEndpoints } from '../endpoints';
 import { createModel } from '../registry';
-import { insertVersionFixture, makeTestDeps, type TestDeps } from '../test-support';
+import { insertVersionFixture, makeTestDeps, type TestDeps } from '../../testing/services';
 
 let deps: TestDeps;
 beforeEach(() => {

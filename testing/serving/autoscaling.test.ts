@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostBudget } from '../../server/autoscaling/host-budget';
 import { startControlPlane, type ControlPlaneCore } from '../../server/control-plane';
-import { makeTestDeps, PROJECT_ROOT, type TestDeps } from '../../server/test-support';
+import { makeTestDeps, PROJECT_ROOT, type TestDeps } from '../services';
 import { waitFor } from '../control-plane';
 import { scaleModel } from '../onnx';
 import { infer, loadUntilStopped, registerModel, type Harness } from './harness';

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { runtimeInstances } from '../../db/schema';
 import type { Services } from '../../server/context';
 import { startControlPlane, type ControlPlaneCore } from '../../server/control-plane';
-import { bytesBody, makeTestDeps, PROJECT_ROOT, type TestDeps } from '../../server/test-support';
+import { bytesBody, makeTestDeps, PROJECT_ROOT, type TestDeps } from '../services';
 
 export interface Harness {
   deps: TestDeps;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startControlPlane, type ControlPlaneCore } from '../../server/control-plane';
-import { bytesBody, DEMO_MODEL_PATH, makeTestDeps, PROJECT_ROOT, type TestDeps } from '../../server/test-support';
+import { bytesBody, DEMO_MODEL_PATH, makeTestDeps, PROJECT_ROOT, type TestDeps } from '../services';
 import { syntheticRequest } from '../../server/tuning/synthetic-request';
 import { waitFor } from '../control-plane';
 

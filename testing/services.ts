@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { closeDatabase } from '../db/client';
 import { modelVersions, models } from '../db/schema';
-import { openTestDatabase } from '../db/test-db';
-import { parseConfig } from './config';
-import { resolveDemoModelPath } from './demo/demo-model-path';
-import type { ServiceDeps } from './deps';
-import { AppError } from './errors';
+import { openTestDatabase } from './db';
+import { parseConfig } from '../server/config';
+import { resolveDemoModelPath } from '../server/demo/demo-model-path';
+import type { ServiceDeps } from '../server/deps';
+import { AppError } from '../server/errors';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -134,6 +134,6 @@ export function promValue(text: string, name: string, labels: Record<string, str
 
 /** Writes the generated `scaleModel(scale)` (x FP32 [N,4] → y = x·scale) to a temp file. */
 export async function writeScaleModel(scale: number): Promise<string> {
-  const { scaleModel, writeModelFile } = await import('../../testing/onnx');
+  const { scaleModel, writeModelFile } = await import('../onnx');
   return writeModelFile(scaleModel(scale));
 }

@@ -1,8 +1,8 @@
 /** Tests only: a fresh in-memory database with the real, committed migrations applied. */
 import { fileURLToPath } from 'node:url';
-import { migrate, openDatabase, type Db } from './client';
+import { migrate, openDatabase, type Db } from '../db/client';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../db/migrations', import.meta.url));
 
 export function openTestDatabase(): Db {
   const db = openDatabase(':memory:');
