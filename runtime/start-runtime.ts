@@ -12,6 +12,7 @@ import type { RuntimeOptions } from './config';
 import { InstancePool } from './execution/instance-pool';
 import type { Logger } from './log';
 import { Recorder } from './metrics/recorder';
+import { TestHooks } from './test-hooks';
 import { StatsHub } from './metrics/stats-hub';
 import { servedMaxBatchSize } from './model/signature';
 import { route, type RuntimeState } from './http/routes';
@@ -35,11 +36,12 @@ export interface RunningRuntime {
 const STATS_INTERVAL_MS = 1000;
 
 export async function startRuntime(options: RuntimeOptions, log: Logger): Promise<RunningRuntime> {
+  const hooks = options.testHooks ? new TestHooks(options.holdDispatchUntil) : undefined;
   const state: RuntimeState = {
     model: options.name,
     version: options.modelVersion,
     maxBodyBytes: options.maxBodyBytes,
-    testHooks: options.testHooks,
+    testHooks: hooks,
     ready: false,
     draining: false,
     notReadyReason: 'the model is loading',
@@ -64,6 +66,7 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
   const pool = new InstancePool(
     { modelPath: options.modelPath, instances: options.instances, intraOpThreads: options.intraOpThreads, intraOpSpinning: options.intraOpSpinning, device: options.device },
     (msg) => log.warn(msg),
+    hooks,
   );
   try {
     await pool.start();
@@ -97,11 +100,10 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
       maxQueueDelayMs: options.maxQueueDelayMs,
       maxQueueSize: options.maxQueueSize,
       queueTimeoutMs: options.queueTimeoutMs,
-      holdUntilQueued: options.holdDispatchUntil,
     },
     pool,
     (size, i, n, o) => recorder.execution(size, i, n, o),
-    options.testHooks,
+    hooks,
   );
   const target = { sig, maxBatchSize };
   state.serving = {

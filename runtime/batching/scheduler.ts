@@ -16,8 +16,14 @@ export interface SchedulerOptions extends BatchPolicyConfig {
   maxQueueSize: number;
   /** 0 = requests never time out in the queue. */
   queueTimeoutMs: number;
-  /** Test hook: dispatch nothing until this many requests are queued (then never hold again). */
-  holdUntilQueued?: number;
+}
+
+/** The one seam tests reach the batcher through (runtime/test-hooks.ts); production passes none. */
+export interface DispatchGate {
+  /** True while dispatch must wait (given how many requests are queued). */
+  holds(queued: number): boolean;
+  dispatched(ids: readonly string[]): void;
+  release(): void;
 }
 
 export interface ScheduledResult {
@@ -41,18 +47,14 @@ export class Scheduler {
   private running = 0;
   private nextId = 1;
   private timer?: NodeJS.Timeout;
-  private holding: boolean;
   private idleWaiters: (() => void)[] = [];
-  /** Request ids in dispatch order (kept only when `keepDispatchLog`). */
-  readonly dispatchLog: string[] = [];
 
   constructor(
     private readonly options: SchedulerOptions,
     private readonly pool: InstancePool,
     private readonly onExecution: (batchSize: number, inputNs: number, inferNs: number, outputNs: number) => void,
-    private readonly keepDispatchLog = false,
+    private readonly gate?: DispatchGate,
   ) {
-    this.holding = (options.holdUntilQueued ?? 0) > 0;
     pool.onSlotFree(() => this.evaluate());
   }
 
@@ -96,7 +98,7 @@ export class Scheduler {
 
   /** Ends a test hold at once (a drain must not wait on it). */
   release(): void {
-    this.holding = false;
+    this.gate?.release();
     this.evaluate();
   }
 
@@ -107,10 +109,9 @@ export class Scheduler {
   private evaluate(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.holding && this.queue.length >= this.options.holdUntilQueued!) this.holding = false;
     for (;;) {
       const nowMs = performance.now();
-      const free = this.holding ? 0 : this.pool.freeSlots();
+      const free = this.gate?.holds(this.queue.length) ? 0 : this.pool.freeSlots();
       const decision = decideBatch(this.queue, this.options, nowMs, free);
       if (decision.expired.length) {
         const expired = new Set(decision.expired);
@@ -135,7 +136,7 @@ export class Scheduler {
 
   private dispatch(batch: Entry[]): void {
     const batched = this.options.maxBatchSize > 0;
-    if (this.keepDispatchLog) for (const e of batch) this.dispatchLog.push(e.request.id ?? String(e.id));
+    this.gate?.dispatched(batch.map((e) => e.request.id ?? String(e.id)));
     this.running += batch.length;
     const dispatchedNs = process.hrtime.bigint();
     const items = batch.reduce((n, e) => n + e.items, 0);

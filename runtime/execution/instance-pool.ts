@@ -8,6 +8,12 @@ import { RuntimeError } from '../errors';
 import type { ModelSig } from '../model/signature';
 import type { Device, FromWorker, ToWorker, WireTensor, WorkerInit } from './messages';
 
+/** The one seam tests reach the pool through (runtime/test-hooks.ts); production passes none. */
+export interface PoolSeam {
+  /** True: the instance that takes the next batch dies holding it. */
+  takeCrash(): boolean;
+}
+
 export interface PoolOptions {
   modelPath: string;
   instances: number;
@@ -50,6 +56,7 @@ export class InstancePool {
   constructor(
     private readonly options: PoolOptions,
     private readonly log: Log,
+    private readonly seam?: PoolSeam,
   ) {}
 
   /** Starts every instance; rejects with ONNX Runtime's message when a session cannot load. */
@@ -76,14 +83,12 @@ export class InstancePool {
     const batchId = this.nextBatchId++;
     return new Promise<BatchResult>((resolve, reject) => {
       slot.running = { batchId, resolve, reject };
+      // The test seam: the instance dies holding this batch; the exit handler fails it and
+      // replaces the instance, exactly as after a real crash.
+      if (this.seam?.takeCrash()) return void slot.worker.terminate();
       const msg: ToWorker = { type: 'run', batchId, inputs };
       slot.worker.postMessage(msg, inputs.map((t) => t.buffer));
     });
-  }
-
-  /** Test hook: the next batch any instance receives crashes it. */
-  crashOnNextRun(): void {
-    for (const s of this.slots) s.worker.postMessage({ type: 'crash-on-next-run' } satisfies ToWorker);
   }
 
   async close(): Promise<void> {

@@ -22,10 +22,7 @@ export interface WorkerInit {
   entry?: string;
 }
 
-export type ToWorker =
-  | { type: 'run'; batchId: number; inputs: WireTensor[] }
-  /** Test hook: the worker exits when it receives its next batch, as a crash would. */
-  | { type: 'crash-on-next-run' };
+export type ToWorker = { type: 'run'; batchId: number; inputs: WireTensor[] };
 
 export type FromWorker =
   | { type: 'ready'; sig: ModelSig; provider: Device }

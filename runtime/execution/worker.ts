@@ -33,12 +33,7 @@ async function main(): Promise<void> {
     send({ type: 'init-error', message: (err as Error).message });
     return;
   }
-  let crashOnNextRun = false;
-  port.on('message', (msg: ToWorker) => {
-    if (msg.type === 'crash-on-next-run') crashOnNextRun = true;
-    else if (crashOnNextRun) process.exit(70);
-    else void run(session, msg.batchId, msg.inputs);
-  });
+  port.on('message', (msg: ToWorker) => void run(session, msg.batchId, msg.inputs));
 }
 
 async function run(session: ort.InferenceSession, batchId: number, inputs: WireTensor[]): Promise<void> {

@@ -12,7 +12,7 @@ async function serve(state: RuntimeState): Promise<string> {
   return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }
 
-const state = (draining: boolean): RuntimeState => ({ model: 'm', version: '1', maxBodyBytes: 1024, testHooks: false, ready: true, draining, notReadyReason: draining ? 'the runtime is draining' : '' });
+const state = (draining: boolean): RuntimeState => ({ model: 'm', version: '1', maxBodyBytes: 1024, ready: true, draining, notReadyReason: draining ? 'the runtime is draining' : '' });
 const infer = (url: string) => fetch(`${url}/v2/models/m/infer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"inputs":[]}' });
 
 describe('draining answers', () => {

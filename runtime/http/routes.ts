@@ -13,6 +13,7 @@ import type { InstancePool } from '../execution/instance-pool';
 import { infer, type InferenceDeps } from '../inference';
 import type { Recorder } from '../metrics/recorder';
 import type { StatsHub } from '../metrics/stats-hub';
+import type { TestHooks } from '../test-hooks';
 import type { ModelSig } from '../model/signature';
 import { readBody } from './body';
 import { decompressBody } from './decompress';
@@ -36,7 +37,8 @@ export interface RuntimeState {
   model: string;
   version: string;
   maxBodyBytes: number;
-  testHooks: boolean;
+  /** Only with SLIPWAY_TEST_HOOKS=1: what the /v2/slipway/test/* routes drive. */
+  testHooks?: TestHooks;
   /** Set once loaded and warmed up. */
   serving?: Serving;
   ready: boolean;
@@ -75,7 +77,7 @@ export async function route(state: RuntimeState, req: IncomingMessage, res: Serv
     if (method === 'GET' && path === RUNTIME_IDENTITY_PATH) return sendJson(res, 200, identity(state));
     if (method === 'GET' && path === RUNTIME_STATS_STREAM_PATH && state.statsHub) return state.statsHub.subscribe(res);
     if (method === 'GET' && path === '/v2/models/stats') return sendJson(res, 200, servingOr503(state).recorder.triton.toTriton(state.model, state.version));
-    if (state.testHooks && path.startsWith('/v2/slipway/test/')) return testRoute(state, method, path, res);
+    if (state.testHooks && path.startsWith('/v2/slipway/test/')) return testRoute(state.testHooks, method, path, res);
     const m = MODEL_ROUTE.exec(path);
     if (!m) throw new RuntimeError('not_found', noRoute(req.method ?? 'GET', path));
     const [, name, version, action] = m;
@@ -215,11 +217,10 @@ function identity(state: RuntimeState): RuntimeIdentity {
   };
 }
 
-function testRoute(state: RuntimeState, method: string, path: string, res: ServerResponse): void {
-  const s = servingOr503(state);
-  if (method === 'GET' && path === '/v2/slipway/test/dispatch-log') return sendJson(res, 200, { ids: s.deps.scheduler.dispatchLog });
+function testRoute(hooks: TestHooks, method: string, path: string, res: ServerResponse): void {
+  if (method === 'GET' && path === '/v2/slipway/test/dispatch-log') return sendJson(res, 200, { ids: hooks.dispatchLog });
   if (method === 'POST' && path === '/v2/slipway/test/crash-next-batch') {
-    s.pool.crashOnNextRun();
+    hooks.crashNextBatch();
     return sendJson(res, 200, {});
   }
   throw new RuntimeError('not_found', `no test route ${method} ${path}`);
