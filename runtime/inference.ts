@@ -21,7 +21,7 @@ export interface InferenceDeps {
 
 const sinceNs = (t0: bigint) => Number(process.hrtime.bigint() - t0);
 
-export async function infer(deps: InferenceDeps, body: Buffer, headerLength: string | undefined, receivedNs: bigint): Promise<EncodedResponse> {
+export async function infer(deps: InferenceDeps, body: Uint8Array | readonly Uint8Array[], headerLength: string | undefined, receivedNs: bigint): Promise<EncodedResponse> {
   try {
     const request = decodeRequest(body, headerLength, deps.target);
     const encode = (tensors: RawTensor[]) =>

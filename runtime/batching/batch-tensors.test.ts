@@ -38,7 +38,15 @@ describe('concatInputs / splitOutputs', () => {
   it('copies the inputs into a fresh buffer (safe to transfer)', () => {
     const r = req(1, [1, 2]);
     const [x] = concatInputs([r], true);
-    expect(x!.buffer).not.toBe(r.inputs[0]!.bytes.buffer);
+    expect(x!.buffer).not.toBe((r.inputs[0]!.bytes as Uint8Array).buffer);
+  });
+
+  it('joins an input held as views of several body chunks in order', () => {
+    const whole = f32(1, 2, 3, 4);
+    const chunked: DecodedRequest = { ...req(1, []), inputs: [{ name: 'x', datatype: 'FP32', shape: [1, 2], bytes: [whole.subarray(0, 3), whole.subarray(3, 8)] }] };
+    const [x] = concatInputs([chunked, req(1, [3, 4])], true);
+    expect(x!.buffer.byteLength).toBe(16);
+    expect(Array.from(new Float32Array(x!.buffer))).toEqual([1, 2, 3, 4]);
   });
 
   it('keeps full shapes for an unbatched model', () => {

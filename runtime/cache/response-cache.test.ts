@@ -25,6 +25,11 @@ describe('cacheKey', () => {
     expect(other).not.toBe(base);
   });
 
+  it('is the same for an input held as views of several body chunks as for its bytes whole', () => {
+    const whole = req().inputs[0]!.bytes as Uint8Array;
+    expect(cacheKey('m', '1', req({ inputs: [{ ...req().inputs[0]!, bytes: [whole.subarray(0, 5), whole.subarray(5)] }] }))).toBe(base);
+  });
+
   it.each<[string, string[], string[]]>([
     ['string contents', ['ab', 'c'], ['ab', 'd']],
     ['where one string ends and the next begins', ['ab', 'c'], ['a', 'bc']],

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { CacheStats } from '../../protocol/stats';
+import { tensorByteLength } from '../codec/body-chunks';
 import type { DecodedRequest, RawTensor } from '../codec/types';
 
 /** Rough fixed cost of an entry beyond its tensor bytes (key, objects, shapes). */
@@ -17,9 +18,9 @@ export function cacheKey(model: string, version: string, request: DecodedRequest
   // Lengths and separators keep distinct field sequences from hashing alike.
   h.update(`${model.length}:${model}|${version.length}:${version}|`);
   for (const t of request.inputs) {
-    h.update(`${t.name.length}:${t.name}|${t.datatype}|${t.shape.join(',')}|${t.bytes.byteLength}|`);
+    h.update(`${t.name.length}:${t.name}|${t.datatype}|${t.shape.join(',')}|${tensorByteLength(t.bytes)}|`);
     // BYTES inputs hash their length prefixes too: ['ab','c'] and ['a','bc'] differ.
-    h.update(t.bytes);
+    for (const part of t.bytes instanceof Uint8Array ? [t.bytes] : t.bytes) h.update(part);
   }
   h.update(`outputs:${JSON.stringify(request.outputs.map((o) => o.name))}`);
   return h.digest('hex');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RuntimeError } from '../errors';
 import type { ModelSig } from '../model/signature';
+import { contiguous } from './body-chunks';
 import { decodeRequest, type DecodeTarget } from './decode-request';
 import { floatToHalf } from './fp16';
 
@@ -47,8 +48,8 @@ describe('decodeRequest: valid requests', () => {
     expect(req.id).toBe('r1');
     expect(req.items).toBe(2);
     expect(req.inputs.map((t) => t.name)).toEqual(['a', 'ids']);
-    expect(Array.from(new Float32Array(new Uint8Array(req.inputs[0]!.bytes).buffer))).toEqual([1, 2, 3, 4]);
-    expect(Array.from(new BigInt64Array(new Uint8Array(req.inputs[1]!.bytes).buffer))).toEqual([1n, 2n, 3n, 4n]);
+    expect(Array.from(new Float32Array(new Uint8Array(contiguous(req.inputs[0]!.bytes)).buffer))).toEqual([1, 2, 3, 4]);
+    expect(Array.from(new BigInt64Array(new Uint8Array(contiguous(req.inputs[1]!.bytes)).buffer))).toEqual([1n, 2n, 3n, 4n]);
     expect(req.outputs).toEqual([
       { name: 'sum', binary: false },
       { name: 'out2', binary: false },
@@ -57,9 +58,20 @@ describe('decodeRequest: valid requests', () => {
     expect(req.timeoutUs).toBeUndefined();
   });
 
+  it('keeps a binary tensor that spans the body\'s chunks as views of them, and reads a header split across chunks', () => {
+    const [body, hl] = binary({ inputs: [{ name: 'a', datatype: 'FP32', shape: [2, 2], parameters: { binary_data_size: 16 } }, { name: 'ids', datatype: 'INT64', shape: [2, 2], data: [1, 2, 3, 4] }] }, f32(1, 2, 3, 4));
+    const head = Number(hl);
+    const chunks = [body.subarray(0, 5), body.subarray(5, head + 6), body.subarray(head + 6)];
+    const req = decodeRequest(chunks, hl, batched);
+    const bytes = req.inputs[0]!.bytes;
+    expect(Array.isArray(bytes)).toBe(true);
+    expect((bytes as Uint8Array[]).map((p) => p.buffer)).toEqual([chunks[1]!.buffer, chunks[2]!.buffer]);
+    expect(Array.from(new Float32Array(new Uint8Array(contiguous(bytes)).buffer))).toEqual([1, 2, 3, 4]);
+  });
+
   it('decodes flat JSON data', () => {
     const req = decodeRequest(json({ inputs: validInputs }), undefined, batched);
-    expect(Array.from(new Float32Array(new Uint8Array(req.inputs[0]!.bytes).buffer))).toEqual([1.5, 2]);
+    expect(Array.from(new Float32Array(new Uint8Array(contiguous(req.inputs[0]!.bytes)).buffer))).toEqual([1.5, 2]);
   });
 
   it('decodes binary tensor data in input order, mixing with JSON inputs', () => {
@@ -74,7 +86,7 @@ describe('decodeRequest: valid requests', () => {
       f32(3, 4),
     );
     const req = decodeRequest(body, hl, batched);
-    expect(Array.from(new Float32Array(new Uint8Array(req.inputs[0]!.bytes).buffer))).toEqual([3, 4]);
+    expect(Array.from(new Float32Array(new Uint8Array(contiguous(req.inputs[0]!.bytes)).buffer))).toEqual([3, 4]);
     expect(req.outputs).toEqual([
       { name: 'out2', binary: true },
       { name: 'sum', binary: false },
@@ -102,7 +114,7 @@ describe('decodeRequest: valid requests', () => {
       maxBatchSize: 4,
     };
     const req = decodeRequest(json({ inputs: [{ name: 'h', datatype: 'FP16', shape: [1, 2], data: [1, -2] }] }), undefined, target);
-    expect(Array.from(new Uint16Array(new Uint8Array(req.inputs[0]!.bytes).buffer))).toEqual([floatToHalf(1), floatToHalf(-2)]);
+    expect(Array.from(new Uint16Array(new Uint8Array(contiguous(req.inputs[0]!.bytes)).buffer))).toEqual([floatToHalf(1), floatToHalf(-2)]);
   });
 
   it('takes full shapes as given when the model is unbatched', () => {
@@ -112,7 +124,7 @@ describe('decodeRequest: valid requests', () => {
     };
     const req = decodeRequest(json({ inputs: [{ name: 'x', datatype: 'BOOL', shape: [2, 1], data: [true, false] }] }), undefined, target);
     expect(req.items).toBe(1);
-    expect(Array.from(req.inputs[0]!.bytes)).toEqual([1, 0]);
+    expect(Array.from(contiguous(req.inputs[0]!.bytes))).toEqual([1, 0]);
   });
 });
 
@@ -206,8 +218,8 @@ describe('decodeRequest: BYTES', () => {
     const wire = prefixed('hé', '');
     const [body, hl] = binary({ inputs: [{ name: 's', datatype: 'BYTES', shape: [1, 2], parameters: { binary_data_size: wire.length } }] }, wire);
     const fromBinary = decodeRequest(body, hl, strings);
-    expect(Buffer.from(fromJson.inputs[0]!.bytes)).toEqual(wire);
-    expect(Buffer.from(fromBinary.inputs[0]!.bytes)).toEqual(wire);
+    expect(Buffer.from(contiguous(fromJson.inputs[0]!.bytes))).toEqual(wire);
+    expect(Buffer.from(contiguous(fromBinary.inputs[0]!.bytes))).toEqual(wire);
     expect(fromBinary.inputs[0]).toMatchObject({ datatype: 'BYTES', shape: [1, 2] });
   });
 

@@ -8,9 +8,10 @@ import { BYTES_PER_ELEMENT } from '../../protocol/datatypes';
 import { InferRequest, type InferInputTensor } from '../../protocol/kserve';
 import { badRequest } from '../errors';
 import type { ModelSig, TensorSig } from '../model/signature';
+import { BodyChunks, contiguous, type TensorBytes } from './body-chunks';
 import { checkBinaryStrings, stringsFromJson } from './bytes-tensor';
 import { flattenData, valuesToBytes, type NumericDatatype } from './tensor-values';
-import type { DecodedRequest, RawTensor, RequestedOutput } from './types';
+import type { DecodedRequest, InputTensor, RequestedOutput } from './types';
 
 export interface DecodeTarget {
   sig: ModelSig;
@@ -18,9 +19,10 @@ export interface DecodeTarget {
   maxBatchSize: number;
 }
 
-export function decodeRequest(body: Uint8Array, headerLength: string | undefined, target: DecodeTarget): DecodedRequest {
+/** `body` may be the chunks as read: binary tensors stay views of them (see body-chunks.ts). */
+export function decodeRequest(body: Uint8Array | readonly Uint8Array[], headerLength: string | undefined, target: DecodeTarget): DecodedRequest {
   try {
-    return decode(body, headerLength, target);
+    return decode(new BodyChunks(body), headerLength, target);
   } catch (err) {
     // Pathologically nested JSON overflows the stack in parsing or flattening: still the client's fault.
     if (err instanceof RangeError) throw badRequest(`request is malformed: ${err.message}`);
@@ -28,14 +30,14 @@ export function decodeRequest(body: Uint8Array, headerLength: string | undefined
   }
 }
 
-function decode(body: Uint8Array, headerLength: string | undefined, target: DecodeTarget): DecodedRequest {
+function decode(body: BodyChunks, headerLength: string | undefined, target: DecodeTarget): DecodedRequest {
   const jsonLength = parseHeaderLength(headerLength, body.byteLength);
-  const request = parseJson(body.subarray(0, jsonLength));
-  const binary = body.subarray(jsonLength);
+  const request = parseJson(contiguous(body.range(0, jsonLength)));
+  const binaryLength = body.byteLength - jsonLength;
   let cursor = 0;
 
   const seen = new Set<string>();
-  const byName = new Map<string, RawTensor>();
+  const byName = new Map<string, InputTensor>();
   for (const input of request.inputs) {
     const spec = target.sig.inputs.find((s) => s.name === input.name);
     if (!spec) throw badRequest(`unknown input '${input.name}'; the model's inputs are ${names(target.sig.inputs)}`);
@@ -44,7 +46,7 @@ function decode(body: Uint8Array, headerLength: string | undefined, target: Deco
     checkShape(input, spec, target.maxBatchSize);
     const elements = elementCount(input.shape, input.name, body.byteLength);
     const size = binaryDataSize(input);
-    let bytes: Uint8Array;
+    let bytes: TensorBytes;
     if (size !== undefined) {
       if (input.data !== undefined) throw badRequest(`input '${input.name}' has both 'data' and binary_data_size`);
       // BYTES elements vary in length: their count is checked once the bytes are in hand.
@@ -52,12 +54,15 @@ function decode(body: Uint8Array, headerLength: string | undefined, target: Deco
       if (size !== want) {
         throw badRequest(`input '${input.name}': binary_data_size ${size} does not match shape [${input.shape}] × ${spec.datatype} (${want} bytes)`);
       }
-      if (cursor + size > binary.byteLength) {
-        throw badRequest(`input '${input.name}': binary data ends after ${binary.byteLength - cursor} of ${size} bytes`);
+      if (cursor + size > binaryLength) {
+        throw badRequest(`input '${input.name}': binary data ends after ${binaryLength - cursor} of ${size} bytes`);
       }
-      bytes = binary.subarray(cursor, cursor + size);
+      bytes = body.range(jsonLength + cursor, jsonLength + cursor + size);
       cursor += size;
-      if (spec.datatype === 'BYTES') checkBinaryStrings(bytes, elements, input.name);
+      if (spec.datatype === 'BYTES') {
+        bytes = contiguous(bytes);
+        checkBinaryStrings(bytes, elements, input.name);
+      }
     } else {
       if (!Array.isArray(input.data)) throw badRequest(`input '${input.name}' has neither 'data' nor binary_data_size`);
       const values = flattenData(input.data);
@@ -68,8 +73,8 @@ function decode(body: Uint8Array, headerLength: string | undefined, target: Deco
     }
     byName.set(input.name, { name: input.name, datatype: spec.datatype, shape: input.shape, bytes });
   }
-  if (cursor !== binary.byteLength) {
-    throw badRequest(`${binary.byteLength - cursor} bytes of binary data follow the inputs unclaimed`);
+  if (cursor !== binaryLength) {
+    throw badRequest(`${binaryLength - cursor} bytes of binary data follow the inputs unclaimed`);
   }
   const missing = target.sig.inputs.filter((s) => !byName.has(s.name)).map((s) => s.name);
   if (missing.length) throw badRequest(`missing input(s): ${missing.join(', ')}`);
@@ -151,7 +156,7 @@ function binaryDataSize(input: InferInputTensor): number | undefined {
   return raw;
 }
 
-function batchItems(inputs: RawTensor[], maxBatchSize: number): number {
+function batchItems(inputs: InputTensor[], maxBatchSize: number): number {
   const first = inputs[0]!;
   const items = first.shape[0]!;
   for (const t of inputs) {

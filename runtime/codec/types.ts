@@ -1,4 +1,5 @@
 import type { Datatype } from '../../protocol/datatypes';
+import type { TensorBytes } from './body-chunks';
 
 /** One tensor with its raw little-endian bytes (elements × bytes per element, exactly). */
 export interface RawTensor {
@@ -6,6 +7,11 @@ export interface RawTensor {
   datatype: Datatype;
   shape: number[];
   bytes: Uint8Array;
+}
+
+/** A decoded input: its bytes may be views of several body chunks, joined only in the batch's buffer. */
+export interface InputTensor extends Omit<RawTensor, 'bytes'> {
+  bytes: TensorBytes;
 }
 
 export interface RequestedOutput {
@@ -20,7 +26,7 @@ export interface RequestedOutput {
 export interface DecodedRequest {
   id?: string;
   /** In the model's input order. */
-  inputs: RawTensor[];
+  inputs: InputTensor[];
   /** The outputs to return, in the order asked (all the model's outputs when none were named). */
   outputs: RequestedOutput[];
   /** Items in dim 0 when the model batches; 1 otherwise. */

@@ -60,7 +60,7 @@ export function runtimeBackend(state: RuntimeState): GrpcBackend {
       try {
         const serving = servingOr503(state);
         const http = toHttpInfer(request);
-        const response = await infer(serving.deps, Buffer.concat(http.chunks), String(http.headerLength), receivedNs);
+        const response = await infer(serving.deps, http.chunks, String(http.headerLength), receivedNs);
         return { response: fromHttpInfer(response.body, response.headerLength) };
       } catch (err) {
         throw asGrpc(err);
