@@ -173,9 +173,11 @@ async function inferRoute(state: RuntimeState, req: IncomingMessage, res: Server
   if (state.draining) throw new RuntimeError('unavailable', 'the runtime is draining and accepts no new requests');
   const serving = servingOr503(state);
   if (!state.ready) throw new RuntimeError('unavailable', state.notReadyReason);
-  let body: Buffer;
+  let body: Buffer[];
   try {
-    body = decompressBody(await readBody(req, state.maxBodyBytes), req.headers['content-encoding'], state.maxBodyBytes);
+    const chunks = await readBody(req, state.maxBodyBytes);
+    const encoding = req.headers['content-encoding'];
+    body = encoding === undefined ? chunks : [decompressBody(Buffer.concat(chunks), encoding, state.maxBodyBytes)];
   } catch (err) {
     const e = toRuntimeError(err);
     serving.recorder.failure(e.reason, Number(process.hrtime.bigint() - receivedNs));
