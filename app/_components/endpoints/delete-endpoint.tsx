@@ -1,15 +1,13 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { deleteEndpoint, endpointKeys } from '../../_lib/queries/endpoints';
-import { ErrorAlert } from '../feedback';
+import { ConfirmAction } from '../ui/confirm-action';
 
 /** Deleting stops serving at once, so it takes a second, explicit click. */
 export function DeleteEndpoint({ name }: { name: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => deleteEndpoint(name),
     onSuccess: async () => {
@@ -19,27 +17,19 @@ export function DeleteEndpoint({ name }: { name: string }) {
     },
   });
 
-  if (!confirming) {
-    return (
-      <button type="button" className="danger" onClick={() => setConfirming(true)}>
-        Delete endpoint
-      </button>
-    );
-  }
   return (
-    <div className="confirm stack" role="group" aria-label="Confirm deletion">
-      <p className="flush">
-        Delete <strong>{name}</strong>? Clients calling it will get errors immediately.
-      </p>
-      <ErrorAlert error={remove.error} />
-      <div className="actions">
-        <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-          Yes, delete {name}
-        </button>
-        <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <ConfirmAction
+      trigger={{ label: 'Delete endpoint' }}
+      groupLabel="Confirm deletion"
+      question={
+        <>
+          Delete <strong>{name}</strong>? Clients calling it will get errors immediately.
+        </>
+      }
+      confirmLabel={`Yes, delete ${name}`}
+      onConfirm={() => remove.mutate()}
+      pending={remove.isPending}
+      error={remove.error}
+    />
   );
 }

@@ -5,7 +5,9 @@ import { endpointKeys, updateEndpoint } from '../../_lib/queries/endpoints';
 import { configPatchOf, formValuesOf } from '../../_lib/runtime-config';
 import type { Endpoint } from '../../_lib/types';
 import { ErrorAlert } from '../feedback';
+import { FormActions } from '../ui/confirm-action';
 import { Field } from '../ui/field';
+import { FormCard } from '../ui/form-card';
 import { ConfigFields, CONFIG_FIELD_PATHS } from './config-fields';
 import { VersionSelect } from './version-select';
 
@@ -24,29 +26,13 @@ export function EditEndpointForm({ endpoint, onDone }: { endpoint: Endpoint; onD
   });
 
   return (
-    <section className="card" aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Edit config</h2>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-      >
+    <FormCard id="edit" title="Edit config" onSubmit={() => save.mutate()}>
         <Field id="edit-version" label="Version" path="version" error={save.error} className="narrow-field">
           <VersionSelect model={endpoint.model} value={version} onChange={setVersion} />
         </Field>
         <ConfigFields idPrefix="edit" values={config} onChange={setConfig} error={save.error} />
         <ErrorAlert error={save.error} fields={['version', ...CONFIG_FIELD_PATHS]} />
-        <div className="actions">
-          <button type="submit" disabled={save.isPending || !version}>
-            Save changes
-          </button>
-          <button type="button" className="secondary" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </section>
+        <FormActions submit={{ label: 'Save changes', disabled: save.isPending || !version }} onCancel={onDone} />
+    </FormCard>
   );
 }

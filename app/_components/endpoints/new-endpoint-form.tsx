@@ -7,8 +7,10 @@ import { allModelsQuery } from '../../_lib/queries/models';
 import { configPatchOf, DEFAULT_RUNTIME_CONFIG, formValuesOf } from '../../_lib/runtime-config';
 import { ErrorAlert } from '../feedback';
 import { Field } from '../ui/field';
+import { FormCard } from '../ui/form-card';
 import { ConfigFields, CONFIG_FIELD_PATHS } from './config-fields';
 import { VersionSelect } from './version-select';
+import { FormActions } from '../ui/confirm-action';
 
 export function NewEndpointForm() {
   const router = useRouter();
@@ -27,15 +29,7 @@ export function NewEndpointForm() {
   });
 
   return (
-    <section className="card" aria-labelledby="new-endpoint-heading">
-      <h2 id="new-endpoint-heading">New endpoint</h2>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate({ name: name.trim(), model, version: Number(version), config: configPatchOf(config) });
-        }}
-      >
+    <FormCard id="new-endpoint" title="New endpoint" onSubmit={() => create.mutate({ name: name.trim(), model, version: Number(version), config: configPatchOf(config) })}>
         <div className="field-row">
           <Field id="endpoint-name" label="Endpoint name" path="name" error={create.error}>
             <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
@@ -64,12 +58,7 @@ export function NewEndpointForm() {
         </div>
         <ConfigFields idPrefix="new-endpoint" values={config} onChange={setConfig} error={create.error} />
         <ErrorAlert error={create.error} fields={['name', 'model', 'version', ...CONFIG_FIELD_PATHS]} />
-        <div className="actions">
-          <button type="submit" disabled={create.isPending || !model || !version}>
-            Create endpoint
-          </button>
-        </div>
-      </form>
-    </section>
+        <FormActions submit={{ label: 'Create endpoint', disabled: create.isPending || !model || !version }} />
+    </FormCard>
   );
 }

@@ -6,6 +6,8 @@ import { parseTags } from '../../_lib/format';
 import { createModel, modelKeys } from '../../_lib/queries/models';
 import { ErrorAlert } from '../feedback';
 import { Field } from '../ui/field';
+import { FormCard } from '../ui/form-card';
+import { FormActions } from '../ui/confirm-action';
 
 const FIELDS = ['name', 'description', 'tags'];
 
@@ -25,15 +27,7 @@ export function NewModelForm() {
   });
 
   return (
-    <section className="card" aria-labelledby="new-model-heading">
-      <h2 id="new-model-heading">New model</h2>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate({ name: name.trim(), description, tags: parseTags(tags) });
-        }}
-      >
+    <FormCard id="new-model" title="New model" onSubmit={() => create.mutate({ name: name.trim(), description, tags: parseTags(tags) })}>
         <div className="field-row">
           <Field id="model-name" label="Name" path="name" error={create.error}>
             <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
@@ -51,12 +45,7 @@ export function NewModelForm() {
             Model <Link href={`/models/${encodeURIComponent(create.data.name)}`}>{create.data.name}</Link> created.
           </p>
         )}
-        <div className="actions">
-          <button type="submit" disabled={create.isPending}>
-            Create model
-          </button>
-        </div>
-      </form>
-    </section>
+        <FormActions submit={{ label: 'Create model', disabled: create.isPending }} />
+    </FormCard>
   );
 }

@@ -1,11 +1,5 @@
-import Link from 'next/link';
+import { NotFoundCard } from '../../../_components/ui/not-found-card';
 
 export default function EndpointNotFound() {
-  return (
-    <div className="card">
-      <h1>Endpoint not found</h1>
-      <p className="muted">There is no endpoint by that name.</p>
-      <Link href="/endpoints">All endpoints</Link>
-    </div>
-  );
+  return <NotFoundCard what="Endpoint" listHref="/endpoints" listLabel="All endpoints" />;
 }

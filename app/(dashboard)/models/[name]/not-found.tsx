@@ -1,11 +1,5 @@
-import Link from 'next/link';
+import { NotFoundCard } from '../../../_components/ui/not-found-card';
 
 export default function ModelNotFound() {
-  return (
-    <div className="card">
-      <h1>Model not found</h1>
-      <p className="muted">There is no model by that name.</p>
-      <Link href="/models">All models</Link>
-    </div>
-  );
+  return <NotFoundCard what="Model" listHref="/models" listLabel="All models" />;
 }

@@ -12,6 +12,7 @@ import { CanaryStepsFields } from './canary-steps-fields';
 import { NumberField } from './number-field';
 import styles from './rollout.module.css';
 import { defaultFormValues, startBodyOf, STRATEGIES, type RolloutFormValues, type Strategy } from './start-rollout-values';
+import { FormActions } from '../../../../_components/ui/confirm-action';
 
 const STRATEGY_LABELS: Record<Strategy, string> = { canary: 'Canary', 'blue-green': 'Blue-green', shadow: 'Shadow' };
 /** Issue paths that an input below shows; the rest go to the alert. */
@@ -94,14 +95,7 @@ export function StartRolloutForm({ endpoint, onCancel, onStarted }: { endpoint: 
         error={start.error}
       />
       <ErrorAlert error={start.error} fields={FIELD_PATHS} />
-      <div className="actions">
-        <button type="submit" disabled={start.isPending || !version}>
-          Start rollout
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit={{ label: 'Start rollout', disabled: start.isPending || !version }} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { scalingKeys, setAutoscaling, type AutoscalingPolicy } from '../../../..
 import { AUTOSCALING_METRICS } from '../../../../../../server/autoscaling/defaults';
 import { ErrorAlert, FieldErrors } from '../../../../../_components/feedback';
 import { METRIC_LABELS, policyFormValues, policyOf, type PolicyFormValues } from './policy-values';
+import { FormActions } from '../../../../../_components/ui/confirm-action';
 
 type NumberKey = Exclude<keyof PolicyFormValues, 'metric'>;
 
@@ -63,19 +64,17 @@ export function PolicyForm({ endpoint, policy, replicas, onDone }: { endpoint: s
         })}
       </div>
       <ErrorAlert error={save.error} fields={[...FIELDS.map((f) => field(f.key)), field('metric')]} />
-      <div className="actions">
-        <button type="submit" disabled={save.isPending}>
-          Save policy
-        </button>
-        {policy && (
-          <button type="button" className="secondary" disabled={save.isPending} onClick={() => save.mutate(null)}>
-            Turn autoscaling off
-          </button>
-        )}
-        <button type="button" className="secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        submit={{ label: 'Save policy', disabled: save.isPending }}
+        extra={
+          policy && (
+            <button type="button" className="secondary" disabled={save.isPending} onClick={() => save.mutate(null)}>
+              Turn autoscaling off
+            </button>
+          )
+        }
+        onCancel={onDone}
+      />
     </form>
   );
 }

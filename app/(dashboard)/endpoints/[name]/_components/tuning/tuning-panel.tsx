@@ -12,6 +12,7 @@ import { endpointKeys, endpointQuery } from '../../../../../_lib/queries/endpoin
 import { replicaKeys } from '../../../../../_lib/queries/replicas';
 import { actOnTuning, startTuning, tuningKeys, tuningListQuery, type Tuning, type TuningAction } from '../../../../../_lib/queries/tunings';
 import { TuningChart } from './tuning-chart';
+import { FormActions } from '../../../../../_components/ui/confirm-action';
 
 export function TuningPanel({ name }: { name: string }) {
   const queryClient = useQueryClient();
@@ -51,11 +52,7 @@ export function TuningPanel({ name }: { name: string }) {
           <Field id="tuning-minutes" label="At most (minutes)" path="maxMinutes" error={start.error}>
             <input type="number" min={0.1} step="any" value={maxMinutes} onChange={(e) => setMaxMinutes(e.target.value)} />
           </Field>
-          <div className="actions">
-            <button type="submit" disabled={start.isPending}>
-              Start tuning
-            </button>
-          </div>
+          <FormActions submit={{ label: 'Start tuning', disabled: start.isPending }} />
         </form>
       )}
       {start.isError && <ErrorAlert error={start.error} />}
