@@ -10,6 +10,7 @@ import { badRequest } from '../errors';
 import type { ModelSig, TensorSig } from '../model/signature';
 import { BodyChunks, contiguous, type TensorBytes } from './body-chunks';
 import { checkBinaryStrings, stringsFromJson } from './bytes-tensor';
+import { isPlainInferRequest } from './infer-request-shape';
 import { flattenData, valuesToBytes, type NumericDatatype } from './tensor-values';
 import type { DecodedRequest, InputTensor, RequestedOutput } from './types';
 
@@ -109,6 +110,7 @@ function parseJson(bytes: Uint8Array): InferRequest {
   const bf16 = (json as { inputs?: { name?: unknown; datatype?: unknown }[] } | null)?.inputs;
   const refused = Array.isArray(bf16) ? bf16.find((i) => i?.datatype === 'BF16') : undefined;
   if (refused) throw badRequest(`input '${String(refused.name)}': datatype BF16 is not supported (ONNX Runtime for Node has no bfloat16 tensors)`);
+  if (isPlainInferRequest(json)) return json;
   const parsed = InferRequest.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
