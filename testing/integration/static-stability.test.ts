@@ -18,6 +18,8 @@ import { ensureBuild, freePort, PROJECT_ROOT, runStopScript, SETUP_TIMEOUT_MS, s
 import { call } from './client';
 
 const ENDPOINT = 'text-orientation';
+/** Real control planes start and stop here, several per test on a busy two-core machine. */
+const TEST_TIMEOUT_MS = 180_000;
 const request = binaryInferRequest({ inputName: 'x', datatype: 'FP32', shape: [1, 3, 48, 192], data: new Uint8Array(3 * 48 * 192 * 4), outputName: 'softmax_0.tmp_0' });
 
 async function inferOnce(plane: ControlPlane): Promise<number> {
@@ -101,7 +103,7 @@ describe('a control-plane crash', () => {
     expect(after.gateway?.pid).toBe(before.gateway?.pid);
     expect(after.runtimes.map((r) => r.pid)).toEqual(before.runtimes.map((r) => r.pid));
     expect(plane.output()).toContain('took over the running data plane (gateway: adopted, runtimes adopted: 1)');
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('adopts a runtime that was still starting when the control plane died', async () => {
     rmSync(gate, { force: true });
@@ -126,7 +128,7 @@ describe('a control-plane crash', () => {
     );
     expect(runtimePids(plane)).toEqual(starting);
     expect(await inferOnce(plane)).toBe(200);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('lowering replicas from 2 to 1 stops one, and no request fails', async () => {
     const traffic = load(plane, 4);
@@ -137,7 +139,7 @@ describe('a control-plane crash', () => {
     await waitFor(() => (traffic.outcomes.length > mark + 50 ? true : undefined), 30_000, 'load to go on');
     expect(failures(await traffic.stop())).toEqual([]);
     expect(runtimePids(plane)).toEqual(pidsLeft);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('npm run stop stops a data plane whose control plane is gone', async () => {
     const state = readStateFile(dataPlanePaths(plane.dataDir).stateFile)!;
@@ -150,7 +152,7 @@ describe('a control-plane crash', () => {
     for (const r of state.runtimes) expect(isAlive(r.pid)).toBe(false);
     expect(existsSync(dataPlanePaths(plane.dataDir).socketDir)).toBe(false);
     await expect(inferOnce(plane)).rejects.toThrow();
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 describe('a graceful stop and the data dir lock', () => {
@@ -178,7 +180,7 @@ describe('a graceful stop and the data dir lock', () => {
     expect(out).toContain(`in use by another control plane (pid ${plane.child.pid}, ports ${plane.port} and ${plane.gatewayPort})`);
     expect(await inferOnce(plane)).toBe(200);
     expect((await fetch(`${plane.apiUrl}/health`)).status).toBe(200);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('keeps the admin API and a fresh inference client answering while 20,000 idle connections hold the gateway port', async () => {
     // Four helper processes hold 5,000 idle sockets each (one process could not hold 20,000 descriptors).
@@ -197,7 +199,7 @@ describe('a graceful stop and the data dir lock', () => {
     } finally {
       for (const h of holders) h.kill('SIGKILL');
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('answers every accepted request on SIGTERM, exits 0 and leaves no socket folder', async () => {
     const traffic = load(plane, 8);
@@ -222,7 +224,7 @@ describe('a graceful stop and the data dir lock', () => {
     for (const r of state.runtimes) expect(isAlive(r.pid)).toBe(false);
     expect(existsSync(dataPlanePaths(plane.dataDir).socketDir)).toBe(false);
     expect(existsSync(dataPlanePaths(plane.dataDir).stateFile)).toBe(false);
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 describe('npm start under a process manager', () => {
@@ -250,7 +252,7 @@ describe('npm start under a process manager', () => {
       runStopScript(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 /** Opens N idle connections to a port, says "ready" once all are open, holds them until killed. */
