@@ -157,7 +157,8 @@ test.describe('live dashboard', () => {
       await page.goto('/');
       const row = page.getByRole('table', { name: 'Live traffic' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: endpoint }) });
       await expect(row).toContainText('rolling out');
-      await expect(row.getByRole('cell').last()).toHaveText('canary v2 · progressing · 50 %');
+      // The Rollout column (the Replicas column follows it).
+      await expect(row.getByRole('cell').filter({ hasText: 'canary v2' })).toHaveText('canary v2 · progressing · 50 %');
 
       await page.goto(`/models/${model}`);
       const deployments = page.getByRole('table', { name: 'Deployments' });
