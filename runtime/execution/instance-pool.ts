@@ -61,7 +61,11 @@ export class InstancePool {
 
   /** Starts every instance; rejects with ONNX Runtime's message when a session cannot load. */
   async start(): Promise<void> {
-    await Promise.all(Array.from({ length: this.options.instances }, (_, i) => this.spawn(i)));
+    // Every instance settles before a failure is reported: terminating a worker while ONNX Runtime
+    // is still creating its session aborts the whole process (SIGABRT) instead of a clean exit 3.
+    const started = await Promise.allSettled(Array.from({ length: this.options.instances }, (_, i) => this.spawn(i)));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   onSlotFree(listener: () => void): void {

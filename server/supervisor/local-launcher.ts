@@ -98,10 +98,9 @@ function watch(pid: number | undefined, instanceId: string, socketPath: string, 
   };
 }
 
-/** Why a runtime stopped, for the replicas table: the signal when killed, else its last error lines. */
+/** Why a runtime stopped, for the replicas table: the signal or exit code, with its last error lines (never an info line). */
 export function describeExit(exit: RuntimeExit): string {
-  if (exit.signal) return `runtime killed by ${exit.signal}`;
-  const how = exit.known ? `exited with code ${exit.code}` : 'exited';
+  const how = exit.signal ? `killed by ${exit.signal}` : exit.known ? `exited with code ${exit.code}` : 'exited';
   const last = errorLines(exit.lastOutput).slice(-3).join(' | ');
   return last ? `runtime ${how}: ${last}` : `runtime ${how}`;
 }
