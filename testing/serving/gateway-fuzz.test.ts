@@ -96,8 +96,11 @@ describe('fuzzing the gateway', () => {
     expect(after.body.outputs?.[0]?.data).toEqual([2, 4, 6, 8]);
 
     // The fuzz traffic must fold into 10 s rows of the real endpoint, and into no other series.
-    const endedMs = Date.now();
-    await waitFor(() => (h.core.metrics.rollups.run() && h.core.metrics.rollups.watermarks().rolled10sUntilMs > endedMs ? true : undefined), 30_000, 'the rollup past the fuzz');
+    // The gateway reports each second once it closes (later on a busy machine): wait until its
+    // figures hold every answer, then until the rollup has folded past the moment they did.
+    const answered = (statuses.get(200) ?? 0) + (statuses.get(400) ?? 0);
+    const reportedMs = await waitFor(() => (h.core.live.window('ep', 1, startedMs - 10_000, Date.now() + 10_000).requests >= answered ? Date.now() : undefined), 30_000, "the gateway's figures for the fuzz");
+    await waitFor(() => (h.core.metrics.rollups.run() && h.core.metrics.rollups.watermarks().rolled10sUntilMs > reportedMs ? true : undefined), 60_000, 'the rollup past the fuzz');
     const rows = h.deps.db.select().from(metricRollups).where(eq(metricRollups.resolutionSeconds, 10)).all();
     expect([...new Set(rows.map((r) => `${r.endpoint}/${r.version}`))]).toEqual(['ep/1']);
     const fuzzRows = rows.filter((r) => r.bucketStart.getTime() + 10_000 > startedMs);
