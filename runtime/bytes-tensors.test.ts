@@ -10,22 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { f32, grpcClient, grpcFailure, rawOf, type GrpcTestClient } from '../testing/grpc/client';
 import { stringsModel, writeModelFile } from '../testing/onnx';
 import { binaryBody, getJson, postInfer, spawnRuntime, type SpawnedRuntime } from '../testing/runtime/spawn-runtime';
-
-/** Triton's binary BYTES form, written here independently of the runtime's codec. */
-function prefixed(values: (string | Buffer)[]): Buffer {
-  return Buffer.concat(values.flatMap((v) => {
-    const b = Buffer.from(v);
-    const n = Buffer.alloc(4);
-    n.writeUInt32LE(b.length);
-    return [n, b];
-  }));
-}
-function unprefixed(raw: Uint8Array): string[] {
-  const b = Buffer.from(raw);
-  const out: string[] = [];
-  for (let at = 0; at < b.length; at += 4 + b.readUInt32LE(at)) out.push(b.subarray(at + 4, at + 4 + b.readUInt32LE(at)).toString('utf8'));
-  return out;
-}
+import { prefixed, unprefixed } from '../testing/bytes';
 
 const TEXT = ['héllo', '', 'a longer string, with commas', '日本'];
 const X = [1.5, -2, 3, 0.25];

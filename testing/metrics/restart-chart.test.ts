@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricRollups } from '../../db/schema';
 import type { MetricsPoint } from '../../server/metrics/schemas';
 import { waitFor } from '../control-plane';
-import { scaleModel } from '../onnx';
-import { infer, instanceRows, loadUntilStopped, registerModel, startHarness, type Harness } from '../serving/harness';
+import { infer, loadUntilStopped, serveScaleEndpoint, startHarness, type Harness } from '../serving/harness';
 
 let h: Harness;
 
@@ -19,11 +18,7 @@ const sum = (points: MetricsPoint[]) => points.reduce((n, p) => n + p.requests, 
 
 beforeAll(async () => {
   h = await startHarness();
-  await registerModel(h, 'scale', [scaleModel(2)]);
-  h.services.endpoints.create({ name: 'ep', model: 'scale', version: 1 }, 'test');
-  h.plane.supervisor.trigger();
-  await waitFor(() => (instanceRows(h).some((r) => r.state === 'ready') ? true : undefined), 90_000, 'a ready replica');
-  await waitFor(async () => ((await infer(h, 'ep', [1, 2, 3, 4])).status === 200 ? true : undefined), 10_000, 'a routed answer');
+  await serveScaleEndpoint(h);
 }, 120_000);
 
 afterAll(async () => {

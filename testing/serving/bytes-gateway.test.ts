@@ -11,22 +11,7 @@ import { waitFor } from '../control-plane';
 import { f32, grpcClient, grpcFailure, rawOf, type GrpcTestClient } from '../grpc/client';
 import { stringsModel } from '../onnx';
 import { registerModel, startHarness, type Harness } from './harness';
-
-/** Triton's binary BYTES form: each element a 4-byte little-endian length, then its bytes. */
-function prefixed(values: (string | Buffer)[]): Buffer {
-  return Buffer.concat(values.flatMap((v) => {
-    const b = Buffer.from(v);
-    const n = Buffer.alloc(4);
-    n.writeUInt32LE(b.length);
-    return [n, b];
-  }));
-}
-function unprefixed(raw: Uint8Array): string[] {
-  const b = Buffer.from(raw);
-  const out: string[] = [];
-  for (let at = 0; at < b.length; at += 4 + b.readUInt32LE(at)) out.push(b.subarray(at + 4, at + 4 + b.readUInt32LE(at)).toString('utf8'));
-  return out;
-}
+import { prefixed, unprefixed } from '../bytes';
 
 const TEXT = ['über', '', 'gateway', '文字'];
 const X = Float32Array.of(1, 2, -3, 0.5);

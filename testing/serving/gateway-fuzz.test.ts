@@ -15,8 +15,8 @@ import { inheritedKeyPath, INHERITED_KEYS, mutateBytes, mutateJson, pick, type J
 import { inferenceClientConstructor } from '../../protocol/grpc/load';
 import { encodeInferRequest, rawInfer } from '../fuzz/grpc';
 import { f32, rawOf } from '../grpc/client';
-import { mulberry32, scaleModel } from '../onnx';
-import { infer, instanceRows, registerModel, startHarness, type Harness } from './harness';
+import { mulberry32 } from '../onnx';
+import { infer, serveScaleEndpoint, startHarness, type Harness } from './harness';
 
 const SEED = 20261130;
 const MUTATIONS = 10_000;
@@ -54,11 +54,7 @@ function fuzzRequest(rand: Rand): FuzzRequest {
 
 beforeAll(async () => {
   h = await startHarness();
-  await registerModel(h, 'scale', [scaleModel(2)]);
-  h.services.endpoints.create({ name: 'ep', model: 'scale', version: 1, config: { maxBatchSize: 8 } }, 'test');
-  h.plane.supervisor.trigger();
-  await waitFor(() => (instanceRows(h).some((r) => r.state === 'ready') ? true : undefined), 90_000, 'a ready replica');
-  await waitFor(async () => ((await infer(h, 'ep', [1, 2, 3, 4])).status === 200 ? true : undefined), 10_000, 'a routed answer');
+  await serveScaleEndpoint(h, { maxBatchSize: 8 });
 }, 120_000);
 
 afterAll(async () => {

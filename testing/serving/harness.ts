@@ -8,6 +8,8 @@ import pino from 'pino';
 import { runtimeInstances } from '../../db/schema';
 import type { Services } from '../../server/context';
 import { startControlPlane, type ControlPlaneCore } from '../../server/control-plane';
+import { waitFor } from '../control-plane';
+import { scaleModel } from '../onnx';
 import { bytesBody, makeTestDeps, PROJECT_ROOT, type TestDeps } from '../services';
 
 export interface Harness {
@@ -65,6 +67,15 @@ export async function startHarness(): Promise<Harness> {
 export async function registerModel(h: Harness, model: string, versions: Uint8Array[]): Promise<void> {
   h.services.models.create({ name: model }, 'test');
   for (const bytes of versions) await h.services.versions.register({ model, body: bytesBody(bytes) }, 'test');
+}
+
+/** Endpoint `ep` serving `scaleModel(2)` (`y = 2x`, input `[1, 4]`): created, then waited for until it answers through the gateway. */
+export async function serveScaleEndpoint(h: Harness, config: Record<string, unknown> = {}): Promise<void> {
+  await registerModel(h, 'scale', [scaleModel(2)]);
+  h.services.endpoints.create({ name: 'ep', model: 'scale', version: 1, config }, 'test');
+  h.plane.supervisor.trigger();
+  await waitFor(() => (instanceRows(h).some((r) => r.state === 'ready') ? true : undefined), 90_000, 'a ready replica');
+  await waitFor(async () => ((await infer(h, 'ep', [1, 2, 3, 4])).status === 200 ? true : undefined), 10_000, 'a routed answer');
 }
 
 export function instanceRows(h: Harness) {
