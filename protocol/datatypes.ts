@@ -19,6 +19,16 @@ export const DATATYPES = [
 ] as const;
 export type Datatype = (typeof DATATYPES)[number];
 
+/** The values each narrow integer datatype holds (64-bit ones travel as BigInt and are checked apart). */
+export const INT_RANGES: Partial<Record<Datatype, readonly [min: number, max: number]>> = {
+  UINT8: [0, 0xff],
+  UINT16: [0, 0xffff],
+  UINT32: [0, 0xffffffff],
+  INT8: [-0x80, 0x7f],
+  INT16: [-0x8000, 0x7fff],
+  INT32: [-0x80000000, 0x7fffffff],
+};
+
 /** Bytes per element; BYTES is variable-length (length-prefixed strings) and has none. */
 export const BYTES_PER_ELEMENT: Record<Exclude<Datatype, 'BYTES'>, number> = {
   BOOL: 1,

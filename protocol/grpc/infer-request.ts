@@ -5,6 +5,7 @@
  * stays exact and the runtime keeps one decoder. Pure; a bad request throws `GrpcRequestError`.
  */
 import type { InferInputMsg, InferParameterMsg, ModelInferRequestMsg, ParameterMap, TensorContentsMsg } from './messages';
+import { INT_RANGES, type Datatype } from '../datatypes';
 
 export const GRPC_STATUS = { INVALID_ARGUMENT: 3, NOT_FOUND: 5, RESOURCE_EXHAUSTED: 8, UNIMPLEMENTED: 12, INTERNAL: 13, UNAVAILABLE: 14 } as const;
 
@@ -109,15 +110,6 @@ export function serializeBytes(elements: readonly Uint8Array[]): Buffer {
   return out;
 }
 
-const INT_RANGE: Record<string, [number, number]> = {
-  UINT8: [0, 0xff],
-  UINT16: [0, 0xffff],
-  UINT32: [0, 0xffffffff],
-  INT8: [-0x80, 0x7f],
-  INT16: [-0x8000, 0x7fff],
-  INT32: [-0x80000000, 0x7fffffff],
-};
-
 function writeElement(view: DataView, at: number, input: InferInputMsg, v: unknown): void {
   const t = input.datatype;
   if (t === 'BOOL') return view.setUint8(at, v ? 1 : 0);
@@ -132,7 +124,8 @@ function writeElement(view: DataView, at: number, input: InferInputMsg, v: unkno
     }
     return t === 'INT64' ? view.setBigInt64(at, big, true) : view.setBigUint64(at, big, true);
   }
-  const [min, max] = INT_RANGE[t]!;
+  // `t` passed contentsToBytes' own-key check: one of the narrow integer types by now.
+  const [min, max] = INT_RANGES[t as Datatype]!;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new GrpcRequestError(`input '${input.name}': ${String(v)} is out of range for ${t}`);
   if (t === 'UINT8' || t === 'INT8') view.setUint8(at, n & 0xff);

@@ -3,21 +3,11 @@
  * every datatype ONNX models use except BYTES. INT64/UINT64 travel as JSON numbers and as
  * BigInt inside; FP16 as numbers converted to and from half floats.
  */
-import { BYTES_PER_ELEMENT, type Datatype } from '../../protocol/datatypes';
+import { BYTES_PER_ELEMENT, INT_RANGES, type Datatype } from '../../protocol/datatypes';
 import { badRequest } from '../errors';
 import { floatToHalf, halfToFloat } from './fp16';
 
 export type NumericDatatype = Exclude<Datatype, 'BYTES'>;
-
-type IntRange = [min: number, max: number];
-const INT_RANGE: Partial<Record<NumericDatatype, IntRange>> = {
-  UINT8: [0, 0xff],
-  UINT16: [0, 0xffff],
-  UINT32: [0, 0xffffffff],
-  INT8: [-0x80, 0x7f],
-  INT16: [-0x8000, 0x7fff],
-  INT32: [-0x80000000, 0x7fffffff],
-};
 
 type Typed =
   | Uint8Array
@@ -93,7 +83,7 @@ export function valuesToBytes(datatype: NumericDatatype, values: unknown[], inpu
       if (!Number.isInteger(v) || (datatype === 'UINT64' && v < 0)) throw bad(i, 'an integer in range');
       out[i] = BigInt(v);
     } else {
-      const [min, max] = INT_RANGE[datatype]!;
+      const [min, max] = INT_RANGES[datatype]!;
       if (!Number.isInteger(v) || v < min || v > max) throw bad(i, 'an integer in range');
       out[i] = v;
     }

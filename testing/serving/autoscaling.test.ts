@@ -4,76 +4,26 @@
  * assertions are on what a client and an operator observe (answers, replica counts, the scaling
  * status and audit events), never on how long something took.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostBudget } from '../../server/autoscaling/host-budget';
-import { startControlPlane, type ControlPlaneCore } from '../../server/control-plane';
-import { makeTestDeps, PROJECT_ROOT, type TestDeps } from '../services';
 import { waitFor } from '../control-plane';
 import { scaleModel } from '../onnx';
-import { infer, loadUntilStopped, registerModel, type Harness } from './harness';
+import { infer, loadUntilStopped, registerModel, startHarness, type Harness } from './harness';
 import { slowScaleModel } from './models';
 
-interface ScalingHarness {
-  deps: TestDeps;
-  core: ControlPlaneCore;
-  readonly services: ControlPlaneCore['services'];
-  readonly plane: ControlPlaneCore['plane'];
-  readonly gatewayUrl: string;
-  /** As a crash of the control plane: the data plane keeps running and the next one adopts it. */
-  restartDetached(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** The serving harness with an autoscaler on a short tick and the host budget given. */
+const startScalingHarness = (budget: HostBudget): Promise<Harness> => startHarness({ autoscaler: { tickMs: 250, budget } });
 
-/** The shared serving helpers take the serving harness; they use only its gateway and services. */
-const H = (h: ScalingHarness) => h as unknown as Harness;
-
-async function startScalingHarness(budget: HostBudget): Promise<ScalingHarness> {
-  const deps: TestDeps = makeTestDeps();
-  const startCore = (): Promise<ControlPlaneCore> =>
-    startControlPlane(deps, pino({ level: 'silent' }), {
-      projectRoot: PROJECT_ROOT,
-      host: '127.0.0.1',
-      gatewayPort: 0,
-      controllerIntervalMs: 250,
-      supervisor: { tickMs: 200, healthIntervalMs: 500, drainGraceMs: 10_000 },
-      autoscaler: { tickMs: 250, budget },
-    });
-  const core = await startCore();
-  const h: ScalingHarness = {
-    deps,
-    core,
-    get services() {
-      return this.core.services;
-    },
-    get plane() {
-      return this.core.plane;
-    },
-    get gatewayUrl() {
-      return `http://127.0.0.1:${this.core.plane.gateway.port}`;
-    },
-    async restartDetached() {
-      this.core.detach();
-      this.core = await startCore();
-    },
-    async stop() {
-      await this.core.stop();
-      deps.cleanup();
-    },
-  };
-  return h;
-}
-
-const status = (h: ScalingHarness, endpoint: string) => h.services.scaling.status(endpoint);
+const status = (h: Harness, endpoint: string) => h.services.scaling.status(endpoint);
 const failed = (replies: { status: number }[]) => replies.filter((r) => r.status !== 200);
 
 describe('autoscaling on one host', () => {
-  let h: ScalingHarness;
+  let h: Harness;
   beforeAll(async () => {
     h = await startScalingHarness({ cores: 8, gpus: 0 });
     // Slow enough that four clients keep about four requests in flight.
-    await registerModel(H(h), 'slow', [slowScaleModel(2, 256, 24)]);
-    await registerModel(H(h), 'scale', [scaleModel(3)]);
+    await registerModel(h, 'slow', [slowScaleModel(2, 256, 24)]);
+    await registerModel(h, 'scale', [scaleModel(3)]);
   }, 60_000);
   afterAll(async () => {
     await h?.stop();
@@ -85,7 +35,7 @@ describe('autoscaling on one host', () => {
       'test',
     );
     await waitFor(() => (status(h, 'busy').readyReplicas === 1 ? true : undefined), 60_000, 'one ready replica');
-    const load = loadUntilStopped(H(h), 'busy', 4);
+    const load = loadUntilStopped(h, 'busy', 4);
     const up = await waitFor(() => {
       const s = status(h, 'busy');
       return s.readyReplicas >= 2 ? s : undefined;
@@ -97,7 +47,7 @@ describe('autoscaling on one host', () => {
       return s.desiredReplicas === 1 && s.readyReplicas === 1 ? s : undefined;
     }, 60_000, 'back to one replica when idle');
     // A request after the scale-down still answers: the drained replica left routing first.
-    replies.push(await infer(H(h), 'busy', [1, 2, 3, 4]));
+    replies.push(await infer(h, 'busy', [1, 2, 3, 4]));
     expect(replies.length).toBeGreaterThan(10);
     expect(failed(replies)).toEqual([]);
     const ups = down.events.filter((e) => e.toReplicas > e.fromReplicas);
@@ -118,7 +68,7 @@ describe('autoscaling on one host', () => {
     // Once the gateway knows the new endpoint (404 before its first table), a request is served
     // warm or held while the first replica starts: either way a 200.
     const first = await waitFor(async () => {
-      const r = await infer(H(h), 'cold', [1, 2, 3, 4]);
+      const r = await infer(h, 'cold', [1, 2, 3, 4]);
       return r.status === 404 ? undefined : r;
     }, 10_000, 'the endpoint routed');
     expect(first.status).toBe(200);
@@ -128,7 +78,7 @@ describe('autoscaling on one host', () => {
     }, 60_000, 'scaled to zero');
     // The endpoint stays in the routing table with no replica, and the gateway still reports ready.
     expect((await fetch(`${h.gatewayUrl}/v2/health/ready`)).status).toBe(200);
-    const cold = await Promise.all([infer(H(h), 'cold', [1, 2, 3, 4]), infer(H(h), 'cold', [2, 2, 2, 2])]);
+    const cold = await Promise.all([infer(h, 'cold', [1, 2, 3, 4]), infer(h, 'cold', [2, 2, 2, 2])]);
     expect(cold.map((r) => r.status)).toEqual([200, 200]);
     expect(cold[0]!.body.outputs?.[0]?.data).toEqual([3, 6, 9, 12]);
     const s = await waitFor(() => {
@@ -151,10 +101,10 @@ describe('autoscaling on one host', () => {
 });
 
 describe('two autoscaled endpoints sharing a small budget', () => {
-  let h: ScalingHarness;
+  let h: Harness;
   beforeAll(async () => {
     h = await startScalingHarness({ cores: 3, gpus: 0 });
-    await registerModel(H(h), 'slow', [slowScaleModel(2, 256, 24)]);
+    await registerModel(h, 'slow', [slowScaleModel(2, 256, 24)]);
     for (const name of ['a', 'b']) {
       h.services.endpoints.create(
         // A long downscale delay: the restart below must find the count it left.
@@ -169,7 +119,7 @@ describe('two autoscaled endpoints sharing a small budget', () => {
 
   it('never runs more replicas than the budget, shows the one held back at capacity, and keeps its counts over a restart', async () => {
     await waitFor(() => (status(h, 'a').readyReplicas === 1 && status(h, 'b').readyReplicas === 1 ? true : undefined), 60_000, 'one replica each');
-    const loads = [loadUntilStopped(H(h), 'a', 4), loadUntilStopped(H(h), 'b', 4)];
+    const loads = [loadUntilStopped(h, 'a', 4), loadUntilStopped(h, 'b', 4)];
     let most = 0;
     const held = await waitFor(() => {
       const [a, b] = [status(h, 'a'), status(h, 'b')];

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { runtimeInstances } from '../../db/schema';
 import type { Services } from '../../server/context';
-import { startControlPlane, type ControlPlaneCore } from '../../server/control-plane';
+import { startControlPlane, type ControlPlaneCore, type CoreOptions } from '../../server/control-plane';
 import { waitFor } from '../control-plane';
 import { scaleModel } from '../onnx';
 import { bytesBody, makeTestDeps, PROJECT_ROOT, type TestDeps } from '../services';
@@ -22,24 +22,26 @@ export interface Harness {
   grpcAddress: string;
   /** Stops the control plane but keeps the database, as a process restart would. */
   restart(): Promise<void>;
+  /** As a crash of the control plane: the data plane keeps running and the next one adopts it. */
+  restartDetached(): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function startCore(deps: TestDeps): Promise<ControlPlaneCore> {
-  return startControlPlane(deps, pino({ level: 'silent' }), {
-    projectRoot: PROJECT_ROOT,
-    host: '127.0.0.1',
-    gatewayPort: 0,
-    controllerIntervalMs: 250,
-    supervisor: { tickMs: 200, healthIntervalMs: 500, drainGraceMs: 10_000 },
-  });
-}
-
-export async function startHarness(): Promise<Harness> {
+/** Short ticks so tests run in seconds; `extra` adds what a test needs (e.g. an autoscaler budget). */
+export async function startHarness(extra: Partial<CoreOptions> = {}): Promise<Harness> {
   const deps = makeTestDeps();
+  const startCore = (): Promise<ControlPlaneCore> =>
+    startControlPlane(deps, pino({ level: 'silent' }), {
+      projectRoot: PROJECT_ROOT,
+      host: '127.0.0.1',
+      gatewayPort: 0,
+      controllerIntervalMs: 250,
+      supervisor: { tickMs: 200, healthIntervalMs: 500, drainGraceMs: 10_000 },
+      ...extra,
+    });
   const h: Harness = {
     deps,
-    core: await startCore(deps),
+    core: await startCore(),
     get services() {
       return this.core.services;
     },
@@ -54,7 +56,11 @@ export async function startHarness(): Promise<Harness> {
     },
     async restart() {
       await this.core.stop();
-      this.core = await startCore(deps);
+      this.core = await startCore();
+    },
+    async restartDetached() {
+      this.core.detach();
+      this.core = await startCore();
     },
     async stop() {
       await this.core.stop();
