@@ -8,7 +8,7 @@
  *  3. delay: for the best batch, a 1 ms queue delay, alone and with that batch preferred.
  * Each candidate is measured at rising concurrency until p99 breaks the SLA, an error appears, or
  * throughput rises by less than 5 %. A candidate's score is its best throughput within the SLA.
- * Far fewer points than the full grid (layouts × batches × delays × preferred).
+ * Far fewer points than the full grid (layouts × batches × delays × preferred; full-sweep.ts).
  */
 import type { TuningStage } from './vocabulary';
 
@@ -49,15 +49,22 @@ const COARSE_BATCHES = [1, 4, 16, 64];
 
 export const candidateKey = (c: Candidate): string => `${c.instances}x${c.intraOpThreads}/b${c.maxBatchSize}/d${c.maxQueueDelayMs}/p${c.preferredBatchSizes.join('.')}`;
 
+export function describeCandidate(c: Candidate): string {
+  const delay = c.maxQueueDelayMs ? `, ${c.maxQueueDelayMs} ms delay` : '';
+  const preferred = c.preferredBatchSizes.length ? `, preferred ${c.preferredBatchSizes.join('/')}` : '';
+  return `${c.instances}×${c.intraOpThreads} threads, batch ${c.maxBatchSize}${delay}${preferred}`;
+}
+
 const meets = (m: Measurement, p99Ms: number) => m.errors === 0 && m.p99Ms <= p99Ms;
 
-function pointsOf(measurements: readonly Measurement[], c: Candidate): Measurement[] {
+/** A candidate's points, by rising concurrency. */
+export function pointsOf(measurements: readonly Measurement[], c: Candidate): Measurement[] {
   const key = candidateKey(c);
   return measurements.filter((m) => candidateKey(m.candidate) === key).sort((a, b) => a.concurrency - b.concurrency);
 }
 
 /** The next concurrency to measure a candidate at, or undefined when it is finished. */
-function nextConcurrency(points: Measurement[], input: SearchInput): number | undefined {
+export function nextConcurrency(points: Measurement[], input: SearchInput): number | undefined {
   if (points.length === 0) return input.concurrencies[0];
   const last = points.at(-1)!;
   if (!meets(last, input.p99Ms)) return undefined;

@@ -4,17 +4,18 @@
  * routed), measures each point, and writes every measurement, the progress and the best config
  * to the row as it goes. One scratch runtime at a time; it is replaced when the candidate changes.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { endpoints, modelVersions, tunings } from '../../db/schema';
 import { RuntimeConfig } from '../endpoints/schemas';
-import type { Launcher, RuntimeHandle } from '../supervisor/launcher';
-import { sizeEndpoints, scratchCores, type HostResources, type SizedConfig } from '../sizing';
+import type { Launcher } from '../supervisor/launcher';
+import { sizeEndpoints, scratchCores, type HostResources } from '../sizing';
 import { measurePoint } from './measure';
-import { bestConfig, candidateKey, nextStep, type Candidate, type Measurement } from './search';
+import { runSearch } from './run-search';
+import { batchCapOf, launchScratch } from './scratch-runtime';
+import { bestConfig, nextStep, type Measurement } from './search';
 import { syntheticRequest, type SignatureTensor } from './synthetic-request';
 import { TUNING_DEFAULTS, type TuningStatus } from './vocabulary';
 
@@ -79,60 +80,37 @@ export class TuningRunner {
     const endpointConfig = RuntimeConfig.parse(ep.config);
     const sig = version.signature as { inputs: SignatureTensor[] };
     const request = syntheticRequest(sig.inputs);
-    // A fixed batch dimension means the runtime serves the model unbatched.
-    const maxBatchCap = sig.inputs.every((t) => t.shape[0] === -1) ? 64 : 0;
     const input = {
       cores: Math.max(1, this.scratchCores()),
       p99Ms: row.p99Ms,
       concurrencies: this.o.concurrencies ?? TUNING_DEFAULTS.concurrencies,
-      maxBatchCap,
+      maxBatchCap: batchCapOf(sig.inputs),
       deadlineMs: row.createdAt.getTime() + row.maxMinutes * 60_000,
     };
-    const measurements: Measurement[] = [];
-    let scratch: { key: string; handle: RuntimeHandle; socketPath: string; logPath: string } | undefined;
     let launched = 0;
-    try {
-      for (;;) {
-        const step = nextStep(input, measurements, Date.now());
-        if (signal.aborted) break;
-        if (step.kind === 'done') {
-          this.progress(id, 'done', measurements, step.reason === 'deadline' ? 'stopped at maxMinutes' : 'search complete');
-          break;
-        }
-        const key = candidateKey(step.candidate);
-        if (scratch?.key !== key) {
-          if (scratch) await this.retire(scratch);
-          scratch = undefined;
-          this.progress(id, step.stage, measurements, `starting ${describeCandidate(step.candidate)}`);
-          const n = ++launched;
-          const socketPath = join(this.o.socketDir, `t${id}-${n}.sock`);
-          const logPath = join(this.o.logDir, `t${id}-${n}.log`);
-          const handle = this.o.launcher.launch(
-            { instanceId: `t${id}-${n}`, endpoint: ep.name, version: version.version, replica: 0, modelPath: join(this.o.artifactsDir, `${version.sha256}.onnx`), config: scratchConfig(endpointConfig, step.candidate), socketPath, logPath },
-            { onStats: () => undefined },
-          );
-          scratch = { key, handle, socketPath, logPath };
-          await Promise.race([handle.ready, aborted(signal)]);
-          if (signal.aborted) break;
-        }
-        this.progress(id, step.stage, measurements, `measuring ${describeCandidate(step.candidate)} at ${step.concurrency} clients`);
-        const point = await measurePoint({ socketPath: scratch.socketPath, model: ep.name, request, concurrency: step.concurrency, warmupMs: this.o.warmupMs ?? 1000, windowMs: this.o.windowMs ?? 3000, signal });
-        if (signal.aborted) break;
-        measurements.push({ candidate: step.candidate, concurrency: step.concurrency, ...point });
-        this.progress(id, step.stage, measurements, `measured ${describeCandidate(step.candidate)} at ${step.concurrency} clients`);
-      }
-    } finally {
-      if (scratch) await this.retire(scratch);
-    }
+    await runSearch({
+      next: (measurements) => nextStep(input, measurements, Date.now()),
+      launch: (candidate) => {
+        const n = ++launched;
+        return launchScratch(this.o.launcher, {
+          instanceId: `t${id}-${n}`,
+          endpoint: ep.name,
+          version: version.version,
+          modelPath: join(this.o.artifactsDir, `${version.sha256}.onnx`),
+          base: endpointConfig,
+          candidate,
+          socketPath: join(this.o.socketDir, `t${id}-${n}.sock`),
+          logPath: join(this.o.logDir, `t${id}-${n}.log`),
+        });
+      },
+      measure: (socketPath, concurrency, abortSignal) => measurePoint({ socketPath, model: ep.name, request, concurrency, warmupMs: this.o.warmupMs ?? TUNING_DEFAULTS.warmupMs, windowMs: this.o.windowMs ?? TUNING_DEFAULTS.windowMs, signal: abortSignal }),
+      signal,
+      onProgress: (stage, message, measurements) => this.progress(id, stage, measurements, message),
+    });
     this.finish(id, signal.aborted ? 'cancelled' : 'succeeded', null);
   }
 
-  private async retire(s: { handle: RuntimeHandle; logPath: string }): Promise<void> {
-    await s.handle.stop(5_000);
-    rmSync(s.logPath, { force: true });
-  }
-
-  private progress(id: number, stage: string, measurements: Measurement[], message: string): void {
+  private progress(id: number, stage: string, measurements: readonly Measurement[], message: string): void {
     const row = this.o.db.select({ p99Ms: tunings.p99Ms }).from(tunings).where(eq(tunings.id, id)).get();
     const best = row ? (bestConfig(measurements, row.p99Ms) ?? null) : null;
     this.o.db.update(tunings).set({ progress: { stage, message }, measurements: [...measurements], best: best as Record<string, unknown> | null }).where(eq(tunings.id, id)).run();
@@ -145,18 +123,5 @@ export class TuningRunner {
   }
 }
 
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
-}
-
-export function describeCandidate(c: Candidate): string {
-  const delay = c.maxQueueDelayMs ? `, ${c.maxQueueDelayMs} ms delay` : '';
-  const preferred = c.preferredBatchSizes.length ? `, preferred ${c.preferredBatchSizes.join('/')}` : '';
-  return `${c.instances}×${c.intraOpThreads} threads, batch ${c.maxBatchSize}${delay}${preferred}`;
-}
-
-/** The endpoint's config with the candidate's knobs; no cache (it would measure the cache), no autoscaling. */
-function scratchConfig(base: RuntimeConfig, c: Candidate): SizedConfig {
-  const { autoscaling: _policy, ...rest } = base;
-  return { ...rest, replicas: 1, cache: { ...base.cache, enabled: false }, warmupRuns: 1, intraOpSpinning: false, ...c };
-}
+/** This module exported it before it moved, pure, beside `candidateKey`. */
+export { describeCandidate } from './search';

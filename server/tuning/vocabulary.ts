@@ -14,4 +14,7 @@ export const TUNING_DEFAULTS = {
   maxMinutes: 10,
   /** Closed-loop clients per point, rising until p99 breaks the SLA or throughput stops rising. */
   concurrencies: [1, 4, 16, 64],
+  /** Per point: answers in the first `warmupMs` do not count; those in the next `windowMs` do. */
+  warmupMs: 1000,
+  windowMs: 3000,
 };
