@@ -8,7 +8,7 @@ import type { RuntimeConfig } from '../endpoints/schemas';
 import type { Launcher } from '../supervisor/launcher';
 import type { SizedConfig } from '../sizing';
 import type { Candidate } from './search';
-import type { SignatureTensor } from './synthetic-request';
+import { isFixedDim, type SignatureTensor } from './synthetic-request';
 
 const STOP_GRACE_MS = 5_000;
 /** The largest batch the search tries on a model whose batch dimension is dynamic. */
@@ -33,9 +33,12 @@ export interface ScratchSpec {
   logPath: string;
 }
 
-/** A fixed batch dimension means the runtime serves the model unbatched (cap 0: only batch 1). */
+/**
+ * A fixed batch dimension means the runtime serves the model unbatched (cap 0: only batch 1).
+ * A named dimension is dynamic, as the runtime reads it (runtime/model/signature.ts).
+ */
 export function batchCapOf(inputs: readonly SignatureTensor[]): number {
-  return inputs.every((t) => t.shape[0] === -1) ? DYNAMIC_BATCH_CAP : 0;
+  return inputs.every((t) => t.shape.length > 0 && !isFixedDim(t.shape[0]!)) ? DYNAMIC_BATCH_CAP : 0;
 }
 
 /** The endpoint's config with the candidate's knobs; no cache (it would measure the cache), no autoscaling. */

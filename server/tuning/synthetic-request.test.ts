@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { batchCapOf } from './scratch-runtime';
 import { concreteShape, syntheticRequest } from './synthetic-request';
 
 describe('concreteShape', () => {
-  it.each([
+  it.each<[(number | string)[], number[]]>([
     [[-1, 3, -1, -1], [1, 3, 48, 192]],
+    [['p2o.DynamicDimension.0', 3, 'p2o.DynamicDimension.1', 'p2o.DynamicDimension.2'], [1, 3, 48, 192]],
     [[-1, 4], [1, 4]],
     [[2, -1], [2, 8]],
   ])('%j → %j', (shape, expected) => expect(concreteShape(shape)).toEqual(expected));
+});
+
+describe('batchCapOf', () => {
+  const input = (shape: (number | string)[]) => ({ name: 'x', datatype: 'FP32', shape });
+  it.each<[string, (number | string)[][], number]>([
+    ['-1 batch dim', [[-1, 3]], 64],
+    // The demo model, as registered: its batch dim carries a symbolic name.
+    ['named batch dim', [['p2o.DynamicDimension.0', 3, 48, 192]], 64],
+    ['fixed batch dim', [[1, 3]], 0],
+    ['one input fixed', [[-1, 3], [2, 3]], 0],
+    ['a scalar input', [[]], 0],
+  ])('%s', (_name, shapes, cap) => expect(batchCapOf(shapes.map(input))).toBe(cap));
 });
 
 describe('syntheticRequest', () => {

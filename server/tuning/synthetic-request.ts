@@ -8,15 +8,19 @@ import { randomFillSync } from 'node:crypto';
 export interface SignatureTensor {
   name: string;
   datatype: string;
-  shape: number[];
+  /** As registered: a size, -1, or a dynamic dimension's symbolic name (`batch`, `p2o.DynamicDimension.0`). */
+  shape: (number | string)[];
 }
+
+/** A dimension of fixed size; -1 and symbolic names are dynamic. */
+export const isFixedDim = (d: number | string): d is number => typeof d === 'number' && d >= 0;
 
 const BYTES: Record<string, number> = { FP64: 8, INT64: 8, UINT64: 8, FP32: 4, INT32: 4, UINT32: 4, FP16: 2, INT16: 2, UINT16: 2, INT8: 1, UINT8: 1, BOOL: 1 };
 
 /** Dynamic dims (-1): the batch → 1; an image's H×W → 48×192 (the demo's text lines); others → 8. */
-export function concreteShape(shape: readonly number[]): number[] {
+export function concreteShape(shape: readonly (number | string)[]): number[] {
   const image = shape.length === 4;
-  return shape.map((d, i) => (d >= 0 ? d : i === 0 ? 1 : image && i === 2 ? 48 : image && i === 3 ? 192 : 8));
+  return shape.map((d, i) => (isFixedDim(d) ? d : i === 0 ? 1 : image && i === 2 ? 48 : image && i === 3 ? 192 : 8));
 }
 
 export interface SyntheticRequest {
