@@ -66,6 +66,21 @@ describe('parseCli', () => {
     expect(r.ok && r.options).toMatchObject({ instances: 3, maxBatchSize: 4, cacheMaxBytes: 500, warmupRuns: 2 });
   });
 
+  it.each([
+    ['flag auto', ['--preferred-batch-sizes', 'auto'], 'auto'],
+    ['flag empty: none', ['--preferred-batch-sizes', ''], []],
+    ['config-json auto', ['--config-json', JSON.stringify({ preferredBatchSizes: 'auto', maxBatchSize: 4 })], 'auto'],
+    ['config-json sizes', ['--config-json', JSON.stringify({ preferredBatchSizes: [2, 4], maxBatchSize: 4 })], [2, 4]],
+  ])('preferred batch sizes: %s', (_name, args, expected) => {
+    const r = parseCli([...base, ...args], {});
+    expect(r.ok && r.options.preferredBatchSizes).toEqual(expected);
+  });
+
+  it('refuses preferred batch sizes that are neither sizes nor auto', () => {
+    expect(parseCli([...base, '--config-json', JSON.stringify({ preferredBatchSizes: 'AUTO' })], {}).ok).toBe(false);
+    expect(parseCli([...base, '--preferred-batch-sizes', 'four'], {}).ok).toBe(false);
+  });
+
   it('takes the sizes the control plane resolved, spin-waiting included (on unless told otherwise)', () => {
     const r = parseCli([...base, '--config-json', JSON.stringify({ instances: 2, intraOpThreads: 1, intraOpSpinning: false })], {});
     expect(r.ok && r.options).toMatchObject({ instances: 2, intraOpThreads: 1, intraOpSpinning: false });

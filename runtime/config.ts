@@ -13,7 +13,7 @@ export const RuntimeConfig = z
     replicas: int(1),
     instances: int(1),
     maxBatchSize: int(0),
-    preferredBatchSizes: z.array(int(1)),
+    preferredBatchSizes: z.union([z.literal('auto'), z.array(int(1))]),
     maxQueueDelayMs: z.number().min(0),
     maxQueueSize: int(1),
     queueTimeoutMs: z.number().min(0),
@@ -39,7 +39,8 @@ export const RuntimeOptions = z
     grpcPort: int(0).max(65535).optional(),
     host: z.string().default('127.0.0.1'),
     maxBatchSize: int(0).default(32),
-    preferredBatchSizes: z.array(int(1)).default([]),
+    /** `auto`: the size a warm-up profile finds cheapest per item (`batching/batch-profile.ts`). */
+    preferredBatchSizes: z.union([z.literal('auto'), z.array(int(1))]).default([]),
     // Greedy by default, as Triton: the queue fills while instances are busy; nothing waits at low load.
     maxQueueDelayMs: z.coerce.number().min(0).default(0),
     maxQueueSize: int(1).default(1024),
@@ -62,7 +63,7 @@ export const RuntimeOptions = z
     readyGate: z.string().min(1).optional(),
   })
   .refine((o) => (o.port === undefined) !== (o.socket === undefined), { message: 'give exactly one of --port or --socket' })
-  .refine((o) => o.preferredBatchSizes.every((s) => s <= o.maxBatchSize), {
+  .refine((o) => o.preferredBatchSizes === 'auto' || o.preferredBatchSizes.every((s) => s <= o.maxBatchSize), {
     message: 'preferred batch sizes must not exceed --max-batch-size',
   });
 export type RuntimeOptions = z.infer<typeof RuntimeOptions>;
@@ -105,7 +106,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   for (const [flag, key] of Object.entries(FLAGS)) {
     const v = values[flag];
     if (v === undefined) continue;
-    fromFlags[key] = key === 'preferredBatchSizes' ? (v.trim() ? v.split(',') : []) : v;
+    fromFlags[key] = key === 'preferredBatchSizes' ? preferredFlag(v) : v;
   }
   const parsed = RuntimeOptions.safeParse({
     ...fromConfig.values,
@@ -139,4 +140,11 @@ function configToOptions(json: string | undefined): { ok: true; values: Record<s
   const values: Record<string, unknown> = { ...rest };
   if (cache) values.cacheMaxBytes = cache.enabled ? (cache.maxBytes ?? 64 * 1024 * 1024) : 0;
   return { ok: true, values };
+}
+
+/** `--preferred-batch-sizes 8,16`, `auto`, or empty for none. */
+function preferredFlag(v: string): string[] | 'auto' {
+  const text = v.trim();
+  if (text === 'auto') return 'auto';
+  return text ? text.split(',') : [];
 }

@@ -118,6 +118,39 @@ describe('instance failure', () => {
   });
 });
 
+describe('preferredBatchSizes auto', () => {
+  type Config = { dynamic_batching: { preferred_batch_size: number[] }; parameters: { preferred_batch_size_auto?: boolean; batch_profile?: { chosen: number | null; points: { batch_size: number; samples: number }[] }[] } };
+
+  it('under load, learns the cheapest batch size from the batches it runs, and shows the profile in /config', async () => {
+    rt = await spawnRuntime(['--model', await writeScaleModel(2), '--name', 'm', '--port', '0', '--max-batch-size', '8', '--preferred-batch-sizes', 'auto']);
+    const { url } = rt;
+    const idle = (await getJson<Config>(`${url}/v2/models/m/config`)).body;
+    expect(idle.parameters.preferred_batch_size_auto).toBe(true);
+    expect(idle.dynamic_batching.preferred_batch_size).toEqual([]); // nothing learned yet
+    // A closed loop of 16 clients keeps requests waiting, so every batch is a sample; bounded by count.
+    let sent = 0;
+    let learned: Config | undefined;
+    const client = async () => {
+      while (!learned && sent < 4000) {
+        sent++;
+        expect((await postInfer(url, 'm', row(1))).status).toBe(200);
+        if (sent % 50 === 0) {
+          const c = (await getJson<Config>(`${url}/v2/models/m/config`)).body;
+          if (c.parameters.batch_profile?.[0]?.chosen) learned = c;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, client));
+    expect(learned, `no batch size learned after ${sent} requests`).toBeDefined();
+    const profile = learned!.parameters.batch_profile![0]!;
+    expect(profile.points.map((p) => p.batch_size)).toEqual([1, 2, 4, 8]);
+    for (const p of profile.points) expect(p.samples).toBeGreaterThanOrEqual(5);
+    expect(learned!.dynamic_batching.preferred_batch_size).toEqual([profile.chosen]);
+    // Batches of every profiled size really ran (exploration), as Triton's stats count them.
+    expect(Object.keys(await batchSizes(url)).map(Number)).toEqual(expect.arrayContaining([1, 2, 4, 8]));
+  });
+});
+
 describe('graceful drain', () => {
   it('finishes queued and running requests on SIGTERM, refuses new ones, and exits 0', async () => {
     const { url, child, exited } = await start(100, []);

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, lstatSync, unlinkSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { BatchCalibration, CALIBRATION_DEFAULTS } from './batching/batch-calibration';
 import { Scheduler } from './batching/scheduler';
 import { ResponseCache } from './cache/response-cache';
 import type { RuntimeOptions } from './config';
@@ -81,7 +82,11 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
   const provider = pool.provider!;
   const maxBatchSize = servedMaxBatchSize(sig, options.maxBatchSize);
   if (maxBatchSize !== options.maxBatchSize) log.info({ maxBatchSize }, 'the model has a fixed first dimension: requests run unbatched');
-  const preferred = options.preferredBatchSizes.filter((s) => s <= maxBatchSize);
+  // `auto`: warm up at 1 and the max, then learn the preferred size from the batches served.
+  const configured = options.preferredBatchSizes;
+  const auto = configured === 'auto';
+  const preferred = configured === 'auto' ? [] : configured.filter((s) => s <= maxBatchSize);
+  const calibration = auto && maxBatchSize > 1 ? new BatchCalibration({ ...CALIBRATION_DEFAULTS, maxBatchSize }) : undefined;
 
   state.notReadyReason = 'the model is warming up';
   await warmUp(pool, sig, maxBatchSize, preferred, options.warmupRuns, log);
@@ -100,6 +105,7 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
       maxQueueDelayMs: options.maxQueueDelayMs,
       maxQueueSize: options.maxQueueSize,
       queueTimeoutMs: options.queueTimeoutMs,
+      ...(calibration && { calibration }),
     },
     pool,
     (size, i, n, o) => recorder.execution(size, i, n, o),
@@ -113,7 +119,8 @@ export async function startRuntime(options: RuntimeOptions, log: Logger): Promis
     provider,
     recorder,
     pool,
-    config: { ...options, preferredBatchSizes: preferred },
+    config: { ...options, preferredBatchSizes: auto ? 'auto' : preferred },
+    ...(calibration && { calibration }),
   };
   const statsTimer = setInterval(() => state.statsHub!.publish(recorder.flush()), STATS_INTERVAL_MS);
   statsTimer.unref();

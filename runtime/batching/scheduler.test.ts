@@ -7,10 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DecodedRequest } from '../codec/types';
 import type { InstancePool } from '../execution/instance-pool';
 import type { WireTensor } from '../execution/messages';
+import { BatchCalibration, CALIBRATION_DEFAULTS } from './batch-calibration';
 import { Scheduler, type SchedulerOptions } from './scheduler';
 
 /** Instances that answer at once with their input as output; batches are recorded by size. */
-function echoPool(slots: number) {
+function echoPool(slots: number, computeNsOf: (items: number) => number = () => 0) {
   let free = slots;
   let onFree: () => void = () => undefined;
   const batches: number[] = [];
@@ -23,12 +24,14 @@ function echoPool(slots: number) {
       return Promise.resolve().then(() => {
         free++;
         queueMicrotask(onFree);
-        return { outputs: inputs.map((t) => ({ ...t, name: 'y' })), inputNs: 0, inferNs: 0, outputNs: 0 };
+        return { outputs: inputs.map((t) => ({ ...t, name: 'y' })), inputNs: 0, inferNs: 0, outputNs: 0, computeNs: computeNsOf(t0(inputs)) };
       });
     },
   };
   return { pool: pool as unknown as InstancePool, batches, setFree: (n: number) => (free = n), wake: () => onFree() };
 }
+
+const t0 = (inputs: WireTensor[]) => inputs[0]!.shape[0]!;
 
 const request = (id: string, items = 1): DecodedRequest => ({
   id,
@@ -100,5 +103,29 @@ describe('Scheduler timing', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(await outcome).toBe('the request timed out in the queue before it could run');
     expect(batches).toEqual([]);
+  });
+});
+
+describe('Scheduler with preferredBatchSizes auto', () => {
+  /** A cache-bound model: 1 ms per item at batch 4, 2 ms per item at any other size. */
+  const cacheBound = (items: number) => (items === 4 ? 1e6 : 2e6) * items;
+
+  it('under load, explores the sizes and then forms batches of the cheapest one', async () => {
+    const { pool, batches } = echoPool(1, cacheBound);
+    const calibration = new BatchCalibration({ ...CALIBRATION_DEFAULTS, maxBatchSize: 8 });
+    const s = new Scheduler(options({ calibration, maxQueueSize: 1000 }), pool, () => undefined);
+    await Promise.all(Array.from({ length: 200 }, (_, i) => s.submit(request(`r${i}`))));
+    expect(new Set(batches.slice(0, 20))).toEqual(new Set([1, 2, 4, 8]));
+    expect(batches.slice(-10)).toEqual(Array(10).fill(4));
+    expect(calibration.profiles(performance.now())[0]!.chosen).toBe(4);
+  });
+
+  it('learns nothing from batches that ran with nothing waiting', async () => {
+    const { pool, batches } = echoPool(1, cacheBound);
+    const calibration = new BatchCalibration({ ...CALIBRATION_DEFAULTS, maxBatchSize: 8 });
+    const s = new Scheduler(options({ calibration }), pool, () => undefined);
+    for (let i = 0; i < 30; i++) await s.submit(request(`r${i}`));
+    expect(batches).toEqual(Array(30).fill(1));
+    expect(calibration.profiles(performance.now()).flatMap((p) => p.points)).toEqual([]);
   });
 });

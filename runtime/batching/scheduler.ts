@@ -6,6 +6,7 @@
 import type { DecodedRequest, RawTensor } from '../codec/types';
 import { RuntimeError } from '../errors';
 import type { InstancePool } from '../execution/instance-pool';
+import type { BatchCalibration } from './batch-calibration';
 import { decideBatch, type BatchPolicyConfig, type QueuedRequest } from './batch-policy';
 import { batchKey, concatInputs, splitOutputs } from './batch-tensors';
 
@@ -16,6 +17,8 @@ export interface SchedulerOptions extends BatchPolicyConfig {
   maxQueueSize: number;
   /** 0 = requests never time out in the queue. */
   queueTimeoutMs: number;
+  /** `preferredBatchSizes: auto`: the preferred size comes from here, per batch key, instead. */
+  calibration?: BatchCalibration;
 }
 
 /** The one seam tests reach the batcher through (runtime/test-hooks.ts); production passes none. */
@@ -112,7 +115,8 @@ export class Scheduler {
     for (;;) {
       const nowMs = performance.now();
       const free = this.gate?.holds(this.queue.length) ? 0 : this.pool.freeSlots();
-      const decision = decideBatch(this.queue, this.options, nowMs, free);
+      const policy = this.policyFor(nowMs);
+      const decision = decideBatch(this.queue, policy, nowMs, free);
       if (decision.expired.length) {
         const expired = new Set(decision.expired);
         for (const e of this.queue.filter((q) => expired.has(q.id))) {
@@ -129,12 +133,21 @@ export class Scheduler {
       const ids = new Set(decision.ids);
       const batch = this.queue.filter((q) => ids.has(q.id));
       this.queue = this.queue.filter((q) => !ids.has(q.id));
-      this.dispatch(batch);
+      // Requests left waiting: the instances are the bottleneck, so this batch runs under load.
+      this.dispatch(batch, this.queue.length > 0);
     }
     this.notifyIfIdle();
   }
 
-  private dispatch(batch: Entry[]): void {
+  private policyFor(nowMs: number): BatchPolicyConfig {
+    const { calibration } = this.options;
+    const head = this.queue[0];
+    if (!calibration || !head) return this.options;
+    return { ...this.options, preferredBatchSizes: [calibration.capFor(head.batchKey, nowMs)] };
+  }
+
+  /** `saturated`: requests were left waiting; only such a batch is a calibration sample. */
+  private dispatch(batch: Entry[], saturated: boolean): void {
     const batched = this.options.maxBatchSize > 0;
     this.gate?.dispatched(batch.map((e) => e.request.id ?? String(e.id)));
     this.running += batch.length;
@@ -158,6 +171,8 @@ export class Scheduler {
     this.pool.run(inputs).then(
       (result) => {
         this.onExecution(items, result.inputNs, result.inferNs, result.outputNs);
+        // Samples taken on an idle host would beat every one taken under load.
+        if (saturated) this.options.calibration?.observe(batch[0]!.batchKey, items, result.computeNs / 1e6, performance.now());
         try {
           const parts = splitOutputs(result.outputs, batch.map((e) => e.items), batched);
           batch.forEach((e, i) =>

@@ -27,6 +27,8 @@ export interface BatchResult {
   inputNs: number;
   inferNs: number;
   outputNs: number;
+  /** Wall time less the instance thread's run-queue wait: what the batch cost, preemption aside. */
+  computeNs: number;
 }
 
 interface Pending {

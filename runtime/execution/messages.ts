@@ -27,5 +27,6 @@ export type ToWorker = { type: 'run'; batchId: number; inputs: WireTensor[] };
 export type FromWorker =
   | { type: 'ready'; sig: ModelSig; provider: Device }
   | { type: 'init-error'; message: string }
-  | { type: 'result'; batchId: number; outputs: WireTensor[]; inputNs: number; inferNs: number; outputNs: number }
+  /** `computeNs`: the batch's wall time less the time its thread waited for a CPU (thread-time.ts). */
+  | { type: 'result'; batchId: number; outputs: WireTensor[]; inputNs: number; inferNs: number; outputNs: number; computeNs: number }
   | { type: 'error'; batchId: number; message: string };

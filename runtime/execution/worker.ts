@@ -11,6 +11,7 @@ import { decodeStrings, encodeStrings } from '../codec/bytes-tensor';
 import { typedArrayOf, type NumericDatatype } from '../codec/tensor-values';
 import { signatureFromOrt } from '../model/signature';
 import type { FromWorker, ToWorker, WireTensor, WorkerInit } from './messages';
+import { computeNs, runQueueWaitNs } from './thread-time';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
 
 async function run(session: ort.InferenceSession, batchId: number, inputs: WireTensor[]): Promise<void> {
   try {
+    const wait0 = runQueueWaitNs();
     const t0 = process.hrtime.bigint();
     const feeds: Record<string, ort.Tensor> = {};
     for (const t of inputs) {
@@ -50,8 +52,9 @@ async function run(session: ort.InferenceSession, batchId: number, inputs: WireT
     const t2 = process.hrtime.bigint();
     const outputs: WireTensor[] = Object.entries(results).map(([name, value]) => toWire(name, value as ort.Tensor));
     const t3 = process.hrtime.bigint();
+    const spentNs = computeNs(Number(t3 - t0), wait0, runQueueWaitNs());
     send(
-      { type: 'result', batchId, outputs, inputNs: Number(t1 - t0), inferNs: Number(t2 - t1), outputNs: Number(t3 - t2) },
+      { type: 'result', batchId, outputs, inputNs: Number(t1 - t0), inferNs: Number(t2 - t1), outputNs: Number(t3 - t2), computeNs: spentNs },
       outputs.map((o) => o.buffer),
     );
   } catch (err) {

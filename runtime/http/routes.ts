@@ -8,6 +8,7 @@ import { RUNTIME_IDENTITY_PATH, RUNTIME_STATS_STREAM_PATH, type RuntimeIdentity 
 import { compressForAccept } from '../../protocol/compression';
 import { DRAINING_HEADER, INFERENCE_HEADER_CONTENT_LENGTH } from '../../protocol/kserve';
 import { SERVED_EXTENSIONS, methodNotAllowed, noRoute } from '../../protocol/kserve-messages';
+import type { BatchCalibration } from '../batching/batch-calibration';
 import { RuntimeError, toRuntimeError } from '../errors';
 import type { InstancePool } from '../execution/instance-pool';
 import { infer, type InferenceDeps } from '../inference';
@@ -29,8 +30,10 @@ export interface Serving {
   provider: string;
   recorder: Recorder;
   pool: InstancePool;
+  /** With `preferredBatchSizes: auto`: what the batcher learned, per input shape. */
+  calibration?: BatchCalibration;
   /** The knobs in force, for `/config`. */
-  config: { preferredBatchSizes: number[]; maxQueueDelayMs: number; maxQueueSize: number; queueTimeoutMs: number; instances: number; intraOpThreads: number; intraOpSpinning: boolean; cacheMaxBytes: number };
+  config: { preferredBatchSizes: number[] | 'auto'; maxQueueDelayMs: number; maxQueueSize: number; queueTimeoutMs: number; instances: number; intraOpThreads: number; intraOpSpinning: boolean; cacheMaxBytes: number };
 }
 
 export interface RuntimeState {
@@ -149,6 +152,9 @@ export function modelConfig(state: RuntimeState, s: Serving) {
   const dims = (shape: number[]) => (s.maxBatchSize > 0 ? shape.slice(1) : shape);
   const tensor = (t: ModelSig['inputs'][number]) => ({ name: t.name, data_type: `TYPE_${t.datatype === 'BYTES' ? 'STRING' : t.datatype}`, dims: dims(t.shape) });
   const c = s.config;
+  // Auto: the size in force for the most recently batched input shape, and the profile behind it.
+  const profiles = s.calibration?.profiles(performance.now()) ?? [];
+  const preferred = c.preferredBatchSizes === 'auto' ? [profiles.at(-1)?.chosen].filter((n) => n !== undefined) : c.preferredBatchSizes;
   return {
     name: state.model,
     platform: 'onnxruntime_onnx',
@@ -158,14 +164,23 @@ export function modelConfig(state: RuntimeState, s: Serving) {
     output: s.sig.outputs.map(tensor),
     ...(s.maxBatchSize > 0 && {
       dynamic_batching: {
-        preferred_batch_size: c.preferredBatchSizes,
+        preferred_batch_size: preferred,
         max_queue_delay_microseconds: Math.round(c.maxQueueDelayMs * 1000),
         default_queue_policy: { max_queue_size: c.maxQueueSize, default_timeout_microseconds: Math.round(c.queueTimeoutMs * 1000) },
       },
     }),
     instance_group: [{ count: c.instances, kind: s.provider === 'cuda' ? 'KIND_GPU' : 'KIND_CPU' }],
     // Session options as Triton's onnxruntime backend names them: what auto sizing chose.
-    parameters: { provider: s.provider, response_cache: { enable: c.cacheMaxBytes > 0 }, intra_op_thread_count: c.intraOpThreads, allow_spinning: c.intraOpSpinning },
+    parameters: {
+      provider: s.provider,
+      response_cache: { enable: c.cacheMaxBytes > 0 },
+      intra_op_thread_count: c.intraOpThreads,
+      allow_spinning: c.intraOpSpinning,
+      ...(c.preferredBatchSizes === 'auto' && {
+        preferred_batch_size_auto: true,
+        batch_profile: profiles.map((p) => ({ inputs: p.batchKey, chosen: p.chosen ?? null, points: p.points.map((q) => ({ batch_size: q.batchSize, compute_us_per_item: Math.round(q.perItemMs * 1000), samples: q.samples })) })),
+      }),
+    },
   };
 }
 

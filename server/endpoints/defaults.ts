@@ -10,11 +10,17 @@ export type Device = (typeof DEVICES)[number];
 /** `auto`: sized from the host (its cores, or one instance per GPU) and the other runtimes on it. */
 export type SizeSetting = number | 'auto';
 
+/**
+ * `auto`: the runtime learns the batch size that costs least per item from the batches it runs
+ * (on a CPU a big batch can cost more per item than a small one: cache-bound models).
+ */
+export type PreferredSetting = number[] | 'auto';
+
 export const RUNTIME_CONFIG_DEFAULTS = {
   replicas: 1,
   instances: 'auto' as SizeSetting,
   maxBatchSize: 32,
-  preferredBatchSizes: [] as number[],
+  preferredBatchSizes: 'auto' as PreferredSetting,
   maxQueueDelayMs: 0,
   maxQueueSize: 1024,
   queueTimeoutMs: 5000,

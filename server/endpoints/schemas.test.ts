@@ -7,7 +7,7 @@ describe('RuntimeConfig', () => {
       replicas: 1,
       instances: 'auto',
       maxBatchSize: 32,
-      preferredBatchSizes: [],
+      preferredBatchSizes: 'auto',
       maxQueueDelayMs: 0,
       maxQueueSize: 1024,
       queueTimeoutMs: 5000,
@@ -18,11 +18,11 @@ describe('RuntimeConfig', () => {
     });
   });
 
-  it('fills a partial cache object and does not share default arrays between parses', () => {
+  it('fills a partial cache object and does not share default objects between parses', () => {
     const a = RuntimeConfig.parse({ cache: { enabled: true } });
     expect(a.cache).toEqual({ enabled: true, maxBytes: RUNTIME_CONFIG_DEFAULTS.cache.maxBytes });
-    a.preferredBatchSizes.push(4);
-    expect(RuntimeConfig.parse({}).preferredBatchSizes).toEqual([]);
+    a.cache.maxBytes = 1;
+    expect(RuntimeConfig.parse({}).cache.maxBytes).toBe(RUNTIME_CONFIG_DEFAULTS.cache.maxBytes);
   });
 
   it.each([
@@ -43,6 +43,9 @@ describe('RuntimeConfig', () => {
     ['preferred sizes within max', { maxBatchSize: 8, preferredBatchSizes: [4, 8] }, true],
     ['preferred size above max', { maxBatchSize: 8, preferredBatchSizes: [16] }, false],
     ['preferred size above default max', { preferredBatchSizes: [64] }, false],
+    ['preferred sizes auto', { preferredBatchSizes: 'auto' }, true],
+    ['preferred sizes none', { preferredBatchSizes: [] }, true],
+    ['preferred sizes "AUTO"', { preferredBatchSizes: 'AUTO' }, false],
     ['preferred size with unbatched', { maxBatchSize: 0, preferredBatchSizes: [1] }, false],
     ['maxQueueDelayMs 10000', { maxQueueDelayMs: 10_000 }, true],
     ['maxQueueDelayMs 10001', { maxQueueDelayMs: 10_001 }, false],

@@ -21,7 +21,8 @@ const field = {
   // 'auto': sized from the host's cores or GPUs and the other runtimes (server/sizing/).
   instances: z.union([z.literal('auto'), z.number().int().min(1).max(16)]),
   maxBatchSize: z.number().int().min(0).max(1024),
-  preferredBatchSizes: z.array(z.number().int().min(1).max(1024)).max(16),
+  // 'auto': each runtime learns the size that is cheapest per item from the batches it runs.
+  preferredBatchSizes: z.union([z.literal('auto'), z.array(z.number().int().min(1).max(1024)).max(16)]),
   maxQueueDelayMs: z.number().int().min(0).max(10_000),
   maxQueueSize: z.number().int().min(1).max(1_000_000),
   queueTimeoutMs: z.number().int().min(0).max(600_000),
@@ -46,7 +47,7 @@ export const RuntimeConfig = z
     replicas: field.replicas.default(d.replicas),
     instances: field.instances.default(d.instances),
     maxBatchSize: field.maxBatchSize.default(d.maxBatchSize),
-    preferredBatchSizes: field.preferredBatchSizes.default(() => [...d.preferredBatchSizes]),
+    preferredBatchSizes: field.preferredBatchSizes.default(d.preferredBatchSizes),
     maxQueueDelayMs: field.maxQueueDelayMs.default(d.maxQueueDelayMs),
     maxQueueSize: field.maxQueueSize.default(d.maxQueueSize),
     queueTimeoutMs: field.queueTimeoutMs.default(d.queueTimeoutMs),
@@ -58,6 +59,7 @@ export const RuntimeConfig = z
     autoscaling: AutoscalingPolicy.optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.preferredBatchSizes === 'auto') return;
     c.preferredBatchSizes.forEach((size, i) => {
       if (size > c.maxBatchSize) {
         ctx.addIssue({

@@ -7,6 +7,11 @@ function sized(setting: RuntimeConfig['instances'], effective: number | undefine
   return effective === undefined ? 'auto' : `auto (${effective} on this host)`;
 }
 
+function preferredText(setting: RuntimeConfig['preferredBatchSizes']): string {
+  if (setting === 'auto') return 'auto (the cheapest per item, learned by each runtime)';
+  return setting.length ? setting.join(', ') : '—';
+}
+
 /** Every RuntimeConfig field with its unit, as a definition list. */
 export function ConfigList({ config, effective }: { config: RuntimeConfig; effective?: Endpoint['effective'] }) {
   const rows: [string, string][] = [
@@ -14,7 +19,7 @@ export function ConfigList({ config, effective }: { config: RuntimeConfig; effec
     ['Instances per replica', sized(config.instances, effective?.instances)],
     ['Device', config.device],
     ['Max batch size', String(config.maxBatchSize)],
-    ['Preferred batch sizes', config.preferredBatchSizes.length ? config.preferredBatchSizes.join(', ') : '—'],
+    ['Preferred batch sizes', preferredText(config.preferredBatchSizes)],
     ['Max queue delay', `${config.maxQueueDelayMs} ms`],
     ['Max queue size', String(config.maxQueueSize)],
     ['Queue timeout', `${config.queueTimeoutMs} ms`],
