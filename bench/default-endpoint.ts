@@ -16,7 +16,7 @@ import { parseConfig } from '../server/config';
 import { startControlPlane } from '../server/control-plane';
 import { REPO_ROOT } from './processes';
 
-const { values } = parseArgs({ options: { model: { type: 'string' }, name: { type: 'string', default: 'demo' } } });
+const { values } = parseArgs({ options: { model: { type: 'string' }, name: { type: 'string', default: 'demo' }, config: { type: 'string', default: '{}' } } });
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-'));
 const config = parseConfig({ ...process.env, SLIPWAY_DATA_DIR: dataDir, SLIPWAY_LOG_LEVEL: 'silent' }, { cwd: dataDir, projectRoot: REPO_ROOT });
 mkdirSync(config.paths.artifacts, { recursive: true });
@@ -27,7 +27,7 @@ const core = await startControlPlane({ db, config, now: () => new Date() }, pino
 const { services } = core;
 services.models.create({ name: values.name }, 'bench');
 const version = await services.versions.register({ model: values.name, body: createReadStream(values.model!) }, 'bench');
-const endpoint = services.endpoints.create({ name: values.name, model: values.name, version: version.version }, 'bench');
+const endpoint = services.endpoints.create({ name: values.name, model: values.name, version: version.version, config: JSON.parse(values.config) as Record<string, unknown> }, 'bench');
 core.plane.supervisor.trigger();
 for (;;) {
   const ready = core.plane.supervisor.readyReplicas().get(values.name)?.get(version.version);
