@@ -12,8 +12,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { RuntimeConfig } from '../server/endpoints/schemas';
 import { inspectArtifact } from '../server/registry/inspect-artifact';
+import { buildEntries } from '../server/dataplane/entry-points';
 import { LocalLauncher } from '../server/supervisor/local-launcher';
 import { FULL_SWEEP_BATCHES, fullSweepStep, type FullSweepInput } from '../server/tuning/full-sweep';
 import { measurePoint } from '../server/tuning/measure';
@@ -76,7 +78,8 @@ async function main(): Promise<void> {
   const maxBatchCap = values['max-batch-cap'] === undefined ? derivedCap : Math.floor(numberFlag('max-batch-cap', values['max-batch-cap'], 0, 0));
   const input: FullSweepInput = { cores, p99Ms, concurrencies: TUNING_DEFAULTS.concurrencies, maxBatchCap, deadlineMs: Infinity, batches };
   const base = RuntimeConfig.parse({});
-  const launcher = new LocalLauncher(REPO_ROOT);
+  // Started as the control plane starts them (bundled).
+  const launcher = new LocalLauncher((await buildEntries(REPO_ROOT, pino({ level: 'silent' }))).runtime);
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'slipway-tuner-bench-'));
   // Scratch runtimes are detached (they outlive us): on Ctrl-C the loop retires the one in use.
   const abort = new AbortController();

@@ -86,7 +86,7 @@ export async function startControlPlane(deps: ServiceDeps, log: Logger, o: CoreO
   const tuner = new TuningRunner({
     db: deps.db,
     log,
-    launcher: new LocalLauncher(o.projectRoot),
+    launcher: new LocalLauncher(plane.entries.runtime),
     artifactsDir: deps.config.paths.artifacts,
     socketDir: plane.paths.socketDir,
     logDir: plane.paths.logDir,

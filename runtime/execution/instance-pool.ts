@@ -47,6 +47,12 @@ type Log = (msg: string) => void;
 
 const RESPAWN_DELAY_MS = 1000;
 
+/** Set by the control plane's bundle build (server/dataplane/entry-points.ts); absent from source. */
+declare const SLIPWAY_BUNDLED: boolean | undefined;
+
+/** Bundled: the worker's bundle sits beside this one. From source: a plain module registers tsx, then loads worker.ts. */
+const WORKER_URL = typeof SLIPWAY_BUNDLED !== 'undefined' ? new URL('./runtime-worker.mjs', import.meta.url) : new URL('./worker-entry.mjs', import.meta.url);
+
 export class InstancePool {
   private readonly slots: Slot[] = [];
   private nextBatchId = 1;
@@ -110,7 +116,7 @@ export class InstancePool {
       device: this.options.device,
       entry: new URL('./worker.ts', import.meta.url).href,
     };
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: init });
+    const worker = new Worker(WORKER_URL, { workerData: init });
     const slot: Slot = { worker, ready: false };
     this.slots[index] = slot;
     return new Promise<void>((resolve, reject) => {

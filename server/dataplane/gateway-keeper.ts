@@ -21,7 +21,8 @@ import type { GatewayRecord } from './state-file';
 import type { DataPlanePaths } from './paths';
 
 export interface GatewaySpec {
-  projectRoot: string;
+  /** node's arguments before the gateway's flags (`DataPlaneEntries.gateway`). */
+  entry: readonly string[];
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
@@ -139,7 +140,7 @@ export class GatewayKeeper extends EventEmitter<GatewayKeeperEvents> {
   private async launch(): Promise<void> {
     const id = `g-${randomBytes(6).toString('hex')}`;
     const s = this.spec;
-    const args = ['--import', 'tsx', join(s.projectRoot, 'server', 'gateway', 'main.ts'), '--host', s.host, '--port', String(this.current?.identity.port ?? s.port), '--grpc-port', String(this.current?.identity.grpcPort ?? s.grpcPort), '--control-socket', s.paths.gatewayControlSocket, '--gateway-id', id, '--max-body-bytes', String(s.maxBodyBytes), '--max-connections', String(s.maxConnections)];
+    const args = [...s.entry, '--host', s.host, '--port', String(this.current?.identity.port ?? s.port), '--grpc-port', String(this.current?.identity.grpcPort ?? s.grpcPort), '--control-socket', s.paths.gatewayControlSocket, '--gateway-id', id, '--max-body-bytes', String(s.maxBodyBytes), '--max-connections', String(s.maxConnections)];
     const log = openSync(this.logPath, 'a', 0o600);
     const child = (() => {
       try {

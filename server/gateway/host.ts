@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { buildEntries } from '../dataplane/entry-points';
 import { GatewayKeeper } from '../dataplane/gateway-keeper';
 import { SnapshotPublisher } from '../dataplane/snapshot-publisher';
 import type { RoutingTable } from './routing-table';
@@ -31,15 +32,16 @@ export class GatewayHost {
     const dir = mkdtempSync(join(tmpdir(), 'slipway-gw-'));
     const logDir = join(dir, 'logs');
     mkdirSync(logDir);
+    const log = pino({ level: 'silent' });
     const keeper = new GatewayKeeper({
-      projectRoot: o.projectRoot,
+      entry: (await buildEntries(o.projectRoot, log)).gateway,
       host: o.host,
       port: o.port,
       grpcPort: o.grpcPort ?? 0,
       maxBodyBytes: o.maxBodyBytes,
       maxConnections: o.maxConnections ?? 10_000,
       paths: { socketDir: dir, lockSocket: join(dir, 'control.sock'), gatewayControlSocket: join(dir, 'gateway.sock'), stateFile: join(dir, 'dataplane.json'), logDir },
-      log: pino({ level: 'silent' }),
+      log,
     });
     try {
       await keeper.start(null);

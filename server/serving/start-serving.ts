@@ -8,6 +8,7 @@
 import { mkdirSync, rmdirSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
+import { buildEntries, type DataPlaneEntries } from '../dataplane/entry-points';
 import { GatewayKeeper } from '../dataplane/gateway-keeper';
 import { dataPlanePaths, ensurePrivateDir, type DataPlanePaths } from '../dataplane/paths';
 import { runsWith, signal } from '../dataplane/process-tools';
@@ -46,6 +47,8 @@ export interface DataPlane {
   supervisor: Supervisor;
   routing: RoutingPublisher;
   paths: DataPlanePaths;
+  /** How its processes are started (bundled, or from source when the bundle could not be built). */
+  entries: DataPlaneEntries;
   /** How the start went: what was taken over from an earlier control plane. */
   adopted: { gateway: boolean; runtimes: number };
   /** Graceful stop of the whole data plane: the gateway answers what it accepted and exits, then the runtimes drain. */
@@ -61,8 +64,9 @@ export async function startServing(o: ServingOptions): Promise<DataPlane> {
   mkdirSync(paths.logDir, { recursive: true, mode: 0o700 });
   const previous = readStateFile(paths.stateFile);
 
+  const entries = await buildEntries(o.projectRoot, o.log);
   const gateway = new GatewayKeeper({
-    projectRoot: o.projectRoot,
+    entry: entries.gateway,
     host: o.host,
     port: o.gatewayPort,
     grpcPort: o.grpcPort ?? 0,
@@ -73,7 +77,7 @@ export async function startServing(o: ServingOptions): Promise<DataPlane> {
   });
   const adoptedGateway = await gateway.start(previous?.gateway ?? null);
 
-  const launcher = new LocalLauncher(o.projectRoot);
+  const launcher = new LocalLauncher(entries.runtime);
   const supervisor = new Supervisor({
     db: o.db,
     store: new InstancesStore(o.db, () => new Date()),
@@ -113,6 +117,7 @@ export async function startServing(o: ServingOptions): Promise<DataPlane> {
     supervisor,
     routing,
     paths,
+    entries,
     adopted: { gateway: adoptedGateway.adopted, runtimes: adopted.length },
     async stop() {
       await gateway.drain();

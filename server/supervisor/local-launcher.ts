@@ -1,11 +1,11 @@
 /**
- * Launches runtimes as local processes (`runtime/main.ts` under tsx), each on its own unix socket,
+ * Launches runtimes as local processes (`node <entry>`: the bundle, or `runtime/main.ts` under
+ * tsx; server/dataplane/entry-points.ts), each on its own unix socket,
  * detached into their own session with their output in a log file: a control plane that crashes
  * or restarts takes none of them down, and the next one adopts them by asking who they are.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { join } from 'node:path';
 import { isAlive, readTail, runsWith, signal } from '../dataplane/process-tools';
 import type { RuntimeRecord } from '../dataplane/state-file';
 import { probeReady } from './health-probe';
@@ -17,16 +17,13 @@ const READY_POLL_MS = 100;
 const EXIT_POLL_MS = 200;
 
 export class LocalLauncher implements Launcher {
-  private readonly runtimeMain: string;
-
-  constructor(projectRoot: string) {
-    this.runtimeMain = join(projectRoot, 'runtime', 'main.ts');
-  }
+  /** @param entry node's arguments before the runtime's flags (`DataPlaneEntries.runtime`). */
+  constructor(private readonly entry: readonly string[]) {}
 
   launch(spec: LaunchSpec, hooks: LaunchHooks): RuntimeHandle {
     // The autoscaling policy is the control plane's business; the runtime refuses keys it does not know.
     const { autoscaling: _policy, ...runtimeConfig } = spec.config;
-    const args = ['--import', 'tsx', this.runtimeMain, '--model', spec.modelPath, '--name', spec.endpoint, '--model-version', String(spec.version), '--socket', spec.socketPath, '--instance-id', spec.instanceId, '--config-json', JSON.stringify(runtimeConfig)];
+    const args = [...this.entry, '--model', spec.modelPath, '--name', spec.endpoint, '--model-version', String(spec.version), '--socket', spec.socketPath, '--instance-id', spec.instanceId, '--config-json', JSON.stringify(runtimeConfig)];
     const log = openSync(spec.logPath, 'a', 0o600);
     let child: ChildProcess;
     try {

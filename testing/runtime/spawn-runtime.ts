@@ -27,12 +27,14 @@ export interface SpawnedRuntime {
 export interface SpawnOptions {
   env?: Record<string, string>;
   readyTimeoutMs?: number;
+  /** node's arguments before the runtime's flags; from source (tsx) unless given (e.g. a bundle). */
+  entry?: readonly string[];
 }
 
 /** Runs the CLI to completion (for argument errors): exit code and output. */
 export function runCli(args: string[], timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.entry ?? ['--import', 'tsx', MAIN]), ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -49,7 +51,7 @@ export function runCli(args: string[], timeoutMs = 30_000): Promise<{ code: numb
 }
 
 export function spawnRuntime(args: string[], options: SpawnOptions = {}): Promise<SpawnedRuntime> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const child = spawn(process.execPath, [...(options.entry ?? ['--import', 'tsx', MAIN]), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
