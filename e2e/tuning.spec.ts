@@ -7,9 +7,18 @@ test.describe('tuning', () => {
     const panel = page.getByRole('region', { name: 'Tuning' });
     await panel.getByLabel('p99 target (ms)').fill('1000');
     await panel.getByLabel('At most (minutes)').fill('0.2');
+    // A shape the model cannot take is refused under its field, and nothing starts.
+    const shapes = panel.getByLabel('Input shapes (optional, for dynamic dims)');
+    await shapes.fill('x: 1,1,32,100');
+    await panel.getByRole('button', { name: 'Start tuning' }).click();
+    await expect(panel.getByText(/input 'x': dim 1 is fixed at 3/).first()).toBeVisible();
+    await expect(panel.getByRole('status', { name: 'Tuning progress' })).toHaveCount(0);
+    // The demo's text lines are 32 × 100 here: the run says what it measured with.
+    await shapes.fill('x: 1,3,32,100');
     await panel.getByRole('button', { name: 'Start tuning' }).click();
 
     await expect(panel.getByRole('status', { name: 'Tuning progress' })).toContainText('running');
+    await expect(panel.getByText('Synthetic requests shaped x [1, 3, 32, 100]')).toBeVisible();
     const chart = panel.getByRole('figure', { name: 'Throughput vs p99' });
     await expect(chart).toBeVisible({ timeout: 90_000 });
     await expect(chart.getByRole('img', { name: /^Throughput vs p99: [1-9]\d* points measured/ })).toBeVisible();

@@ -25,6 +25,8 @@ export const tunings = sqliteTable(
     /** { stage, measured, message } */
     progress: text('progress', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     measurements: text('measurements', { mode: 'json' }).$type<unknown[]>().notNull(),
+    /** The synthetic request's shape per input, resolved at start ([{ name, shape }]); null for runs from before it was kept. */
+    inputShapes: text('input_shapes', { mode: 'json' }).$type<{ name: string; shape: number[] }[]>(),
     best: text('best', { mode: 'json' }).$type<Record<string, unknown>>(),
     error: text('error'),
     createdBy: text('created_by').notNull(),

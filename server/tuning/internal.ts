@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client';
 import { endpoints, modelVersions, tunings } from '../../db/schema';
 import { iso } from '../common/time';
 import { AppError } from '../errors';
-import { Tuning, TuningBest, TuningMeasurement } from './schemas';
+import { Tuning, TuningBest, TuningInputShape, TuningMeasurement } from './schemas';
 import { paretoFront, type Measurement } from './search';
 import { TUNING_STAGES, TUNING_STATUSES } from './vocabulary';
 
@@ -32,6 +32,7 @@ export function toTuning(db: DbOrTx, row: TuningRow, endpoint: string): Tuning {
     status: (TUNING_STATUSES as readonly string[]).includes(row.status) ? (row.status as Tuning['status']) : 'failed',
     p99Ms: row.p99Ms,
     maxMinutes: row.maxMinutes,
+    inputShapes: row.inputShapes ? TuningInputShape.array().catch([]).parse(row.inputShapes) : null,
     progress: {
       stage: (TUNING_STAGES as readonly string[]).includes(progress.stage ?? '') ? (progress.stage as Tuning['progress']['stage']) : 'layout',
       measured: measurements.length,

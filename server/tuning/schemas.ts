@@ -4,11 +4,19 @@ import { IsoTime, PathPositiveInt } from '../common/schemas';
 import { EndpointName } from '../endpoints/schemas';
 import { TUNING_DEFAULTS, TUNING_STAGES, TUNING_STATUSES } from './vocabulary';
 
+/** One input's shape in the synthetic requests: what a client sends for one item (batch dim 1). */
+export const TuningInputShape = z.strictObject({
+  name: z.string().min(1).max(256),
+  shape: z.array(z.number().int().min(1).max(1 << 20)).max(16),
+});
+
 export const StartTuningInput = z.strictObject({
   /** The SLA: the best config is the fastest whose p99 stays at or under this. */
   p99Ms: z.number().positive().max(60_000),
   /** The run stops measuring after this long and keeps what it found. */
   maxMinutes: z.number().min(0.1).max(120).default(TUNING_DEFAULTS.maxMinutes),
+  /** Sizes for the model's dynamic dims, per input; an input not listed gets a guess (server/tuning/input-shapes.ts). */
+  inputShapes: z.array(TuningInputShape).max(64).optional(),
 });
 export type StartTuningInput = z.input<typeof StartTuningInput>;
 
@@ -43,6 +51,8 @@ export const Tuning = z.object({
   status: z.enum(TUNING_STATUSES),
   p99Ms: z.number(),
   maxMinutes: z.number(),
+  /** The synthetic request's shape per input; null for runs from before it was kept. */
+  inputShapes: z.array(TuningInputShape).nullable(),
   progress: z.object({ stage: z.enum(TUNING_STAGES), measured: z.number().int(), message: z.string() }),
   /** Every point measured, in order. */
   measurements: z.array(TuningMeasurement),

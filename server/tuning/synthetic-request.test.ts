@@ -41,6 +41,21 @@ describe('syntheticRequest', () => {
     expect([...r.body.subarray(r.body.length - 40)].every((b) => b === 0)).toBe(true);
   });
 
+  it('takes the shapes a run gives, and guesses only the inputs it does not name', () => {
+    const r = syntheticRequest(
+      [
+        { name: 'x', datatype: 'FP32', shape: [-1, 3, -1, -1] },
+        { name: 'ids', datatype: 'INT64', shape: [-1, -1] },
+      ],
+      [{ name: 'x', shape: [1, 3, 32, 100] }],
+    );
+    const header = JSON.parse(r.body.subarray(0, Number(r.headers['inference-header-content-length'])).toString());
+    expect(header.inputs.map((i: { shape: number[] }) => i.shape)).toEqual([
+      [1, 3, 32, 100],
+      [1, 8],
+    ]);
+  });
+
   it('refuses a datatype it cannot make', () => {
     expect(() => syntheticRequest([{ name: 's', datatype: 'BYTES', shape: [-1] }])).toThrow(/BYTES/);
   });

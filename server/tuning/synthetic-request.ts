@@ -15,9 +15,13 @@ export interface SignatureTensor {
 /** A dimension of fixed size; -1 and symbolic names are dynamic. */
 export const isFixedDim = (d: number | string): d is number => typeof d === 'number' && d >= 0;
 
-const BYTES: Record<string, number> = { FP64: 8, INT64: 8, UINT64: 8, FP32: 4, INT32: 4, UINT32: 4, FP16: 2, INT16: 2, UINT16: 2, INT8: 1, UINT8: 1, BOOL: 1 };
+/** The datatypes the tuner can make values of, and their width. */
+export const SYNTHETIC_BYTES_PER_ELEMENT: ReadonlyMap<string, number> = new Map([
+  ['FP64', 8], ['INT64', 8], ['UINT64', 8], ['FP32', 4], ['INT32', 4], ['UINT32', 4],
+  ['FP16', 2], ['INT16', 2], ['UINT16', 2], ['INT8', 1], ['UINT8', 1], ['BOOL', 1],
+]);
 
-/** Dynamic dims (-1): the batch → 1; an image's H×W → 48×192 (the demo's text lines); others → 8. */
+/** Dynamic dims (-1 or named): the batch → 1; an image's H×W → 48×192 (the demo's text lines); others → 8. A guess: runs can give their shapes (input-shapes.ts). */
 export function concreteShape(shape: readonly (number | string)[]): number[] {
   const image = shape.length === 4;
   return shape.map((d, i) => (isFixedDim(d) ? d : i === 0 ? 1 : image && i === 2 ? 48 : image && i === 3 ? 192 : 8));
@@ -28,13 +32,17 @@ export interface SyntheticRequest {
   headers: Record<string, string>;
 }
 
-/** Floats get bytes that decode to small values; integers stay small and non-negative (safe indices). */
-export function syntheticRequest(inputs: readonly SignatureTensor[], random: (bytes: Buffer) => void = (b) => randomFillSync(b)): SyntheticRequest {
+/**
+ * Floats get bytes that decode to small values; integers stay small and non-negative (safe indices).
+ * `shapes`: the run's resolved shapes (input-shapes.ts); an input not among them gets `concreteShape`.
+ */
+export function syntheticRequest(inputs: readonly SignatureTensor[], shapes: readonly { name: string; shape: number[] }[] = [], random: (bytes: Buffer) => void = (b) => randomFillSync(b)): SyntheticRequest {
+  const given = new Map(shapes.map((s) => [s.name, s.shape]));
   const parts: Buffer[] = [];
   const headerInputs = inputs.map((t) => {
-    const per = BYTES[t.datatype];
+    const per = SYNTHETIC_BYTES_PER_ELEMENT.get(t.datatype);
     if (per === undefined) throw new Error(`cannot make synthetic ${t.datatype} input '${t.name}'`);
-    const shape = concreteShape(t.shape);
+    const shape = given.get(t.name) ?? concreteShape(t.shape);
     const bytes = Buffer.alloc(shape.reduce((a, b) => a * b, 1) * per);
     if (t.datatype.startsWith('FP')) {
       random(bytes);

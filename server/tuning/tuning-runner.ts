@@ -79,7 +79,8 @@ export class TuningRunner {
     if (!ep || !version) throw new Error('the endpoint or its version is gone');
     const endpointConfig = RuntimeConfig.parse(ep.config);
     const sig = version.signature as { inputs: SignatureTensor[] };
-    const request = syntheticRequest(sig.inputs);
+    // Shapes resolved at start; a run from before they were kept guesses, as it did then.
+    const request = syntheticRequest(sig.inputs, row.inputShapes ?? []);
     const input = {
       cores: Math.max(1, this.scratchCores()),
       p99Ms: row.p99Ms,

@@ -18,3 +18,6 @@ export const TUNING_DEFAULTS = {
   warmupMs: 1000,
   windowMs: 3000,
 };
+
+/** A scratch runtime's request body limit (the runtime's default): one synthetic request must fit. */
+export const SCRATCH_MAX_BODY_BYTES = 64 * 1024 * 1024;

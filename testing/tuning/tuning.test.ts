@@ -61,8 +61,12 @@ function loadUntilStopped(concurrency: number) {
 
 describe('tuning the demo endpoint', () => {
   it('measures scratch runtimes, stores every point, and applies the best config with no failed request', async () => {
-    const started = core.services.tunings.start('demo', { p99Ms: 2_000, maxMinutes: 0.5 }, 'alice');
-    expect(started).toMatchObject({ status: 'running', endpoint: 'demo', version: 1, p99Ms: 2_000 });
+    // The demo's H×W are dynamic: this run says the sizes its requests have.
+    const started = core.services.tunings.start('demo', { p99Ms: 2_000, maxMinutes: 0.5, inputShapes: [{ name: 'x', shape: [1, 3, 32, 100] }] }, 'alice');
+    expect(started).toMatchObject({ status: 'running', endpoint: 'demo', version: 1, p99Ms: 2_000, inputShapes: [{ name: 'x', shape: [1, 3, 32, 100] }] });
+    expect(() => core.services.tunings.start('demo', { p99Ms: 100, inputShapes: [{ name: 'x', shape: [1, 1, 32, 100] }] }, 'alice')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', issues: [{ path: 'inputShapes.0.shape', message: expect.stringMatching(/dim 1 is fixed at 3/) }] }),
+    );
     expect(() => core.services.tunings.start('demo', { p99Ms: 100 }, 'alice')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
 
     const done = await waitFor(() => {
@@ -107,6 +111,7 @@ describe('tuning the demo endpoint', () => {
     expect(() => core.services.tunings.start('demo', { p99Ms: 100 }, 'bob')).toThrow(expect.objectContaining({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/no room for scratch runtimes/) }));
     core.services.endpoints.update('demo', { config: { instances: 'auto', intraOpThreads: 'auto' } }, 'bob');
     const started = core.services.tunings.start('demo', { p99Ms: 2_000, maxMinutes: 1 }, 'bob');
+    expect(started.inputShapes).toEqual([{ name: 'x', shape: [1, 3, 48, 192] }]); // none given: the guess, recorded
     await waitFor(() => (core.services.tunings.get('demo', started.id).measurements.length >= 1 ? true : undefined), 60_000, 'a first point');
     core.services.tunings.act('demo', started.id, 'cancel', 'bob');
     const done = await waitFor(() => {

@@ -11,6 +11,7 @@ import { useCanMutate } from '../../../../../_components/use-can-mutate';
 import { endpointKeys, endpointQuery } from '../../../../../_lib/queries/endpoints';
 import { replicaKeys } from '../../../../../_lib/queries/replicas';
 import { actOnTuning, startTuning, tuningKeys, tuningListQuery, type Tuning, type TuningAction } from '../../../../../_lib/queries/tunings';
+import { formatInputShapes, parseInputShapes } from '../../../../../_lib/input-shapes';
 import { TuningChart } from './tuning-chart';
 import { FormActions } from '../../../../../_components/ui/confirm-action';
 
@@ -21,13 +22,20 @@ export function TuningPanel({ name }: { name: string }) {
   const canMutate = useCanMutate();
   const [p99Ms, setP99Ms] = useState('50');
   const [maxMinutes, setMaxMinutes] = useState('5');
+  const [shapes, setShapes] = useState('');
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: tuningKeys.list(name) }),
       queryClient.invalidateQueries({ queryKey: endpointKeys.detail(name) }),
       queryClient.invalidateQueries({ queryKey: replicaKeys.list(name) }),
     ]);
-  const start = useMutation({ mutationFn: () => startTuning(name, { p99Ms: Number(p99Ms), maxMinutes: Number(maxMinutes) }), onSuccess: refresh });
+  const start = useMutation({
+    mutationFn: () => {
+      const inputShapes = parseInputShapes(shapes);
+      return startTuning(name, { p99Ms: Number(p99Ms), maxMinutes: Number(maxMinutes), ...(inputShapes.length > 0 && { inputShapes }) });
+    },
+    onSuccess: refresh,
+  });
   const act = useMutation({ mutationFn: ({ id, action }: { id: number; action: TuningAction }) => actOnTuning(name, id, action), onSuccess: refresh });
 
   if (!endpoint.isSuccess) return null;
@@ -52,6 +60,9 @@ export function TuningPanel({ name }: { name: string }) {
           <Field id="tuning-minutes" label="At most (minutes)" path="maxMinutes" error={start.error}>
             <input type="number" min={0.1} step="any" value={maxMinutes} onChange={(e) => setMaxMinutes(e.target.value)} />
           </Field>
+          <Field id="tuning-shapes" label="Input shapes (optional, for dynamic dims)" path="inputShapes" error={start.error}>
+            <input type="text" placeholder="x: 1,3,32,320" value={shapes} onChange={(e) => setShapes(e.target.value)} />
+          </Field>
           <FormActions submit={{ label: 'Start tuning', disabled: start.isPending }} />
         </form>
       )}
@@ -71,6 +82,7 @@ function TuningStatus({ tuning, canMutate, busy, onAct }: { tuning: Tuning; canM
         Run {tuning.id} (p99 ≤ {tuning.p99Ms} ms): <strong>{tuning.status}</strong> · {tuning.progress.measured} points · {tuning.progress.stage} · {tuning.progress.message}
         {tuning.error && ` · ${tuning.error}`}
       </p>
+      {tuning.inputShapes && <p className="muted">Synthetic requests shaped {formatInputShapes(tuning.inputShapes)}</p>}
       {tuning.measurements.length > 0 && <TuningChart tuning={tuning} />}
       {best && (
         <p>

@@ -1,0 +1,1 @@
+ALTER TABLE `tunings` ADD `input_shapes` text;
