@@ -1,6 +1,7 @@
 /**
  * Starts a tuning run: one at a time per endpoint (CONFLICT otherwise), refused with
- * PRECONDITION_FAILED when fixed-size runtimes leave the host no core for a scratch runtime.
+ * PRECONDITION_FAILED when fixed-size runtimes leave the host no core for a scratch runtime, and
+ * with VALIDATION when its input shapes do not fit the model (resolved and stored with the run).
  */
 import { and, eq } from 'drizzle-orm';
 import { modelVersions, tunings } from '../../db/schema';
