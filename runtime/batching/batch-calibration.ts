@@ -46,12 +46,8 @@ export class BatchCalibration {
   /** The item cap for the next batch of requests sharing `batchKey`. */
   capFor(batchKey: string, nowMs: number): number {
     if (!this.sizes.length) return this.o.maxBatchSize;
-    const samples = this.samplesOf(batchKey);
-    const fresh = (size: number) => this.fresh(samples.get(size), nowMs).length;
-    const lacking = this.sizes.filter((s) => fresh(s) < this.o.samplesPerSize);
-    // Fewest fresh samples first; among equals the largest (the cheapest to explore under load).
-    if (lacking.length) return lacking.reduce((a, b) => (fresh(b) < fresh(a) || (fresh(b) === fresh(a) && b > a) ? b : a));
-    return chooseBatchSize(this.points(samples, nowMs)) ?? this.o.maxBatchSize;
+    const points = this.points(this.samplesOf(batchKey), nowMs);
+    return this.toExplore(points) ?? chooseBatchSize(points) ?? this.o.maxBatchSize;
   }
 
   /** One executed batch: `items` items took `computeMs` (input, inference and output together). */
@@ -67,11 +63,8 @@ export class BatchCalibration {
   /** What was learned, for `/config` and the log. */
   profiles(nowMs: number): KeyProfile[] {
     return [...this.byKey].map(([batchKey, samples]) => {
-      const points = this.sizes.flatMap((size) => {
-        const fresh = this.fresh(samples.get(size), nowMs);
-        return fresh.length ? [{ batchSize: size, perItemMs: median(fresh), samples: fresh.length }] : [];
-      });
-      const settled = points.length === this.sizes.length && points.every((p) => p.samples >= this.o.samplesPerSize);
+      const points = this.points(samples, nowMs);
+      const settled = this.toExplore(points) === undefined;
       return { batchKey, points, ...(settled && { chosen: chooseBatchSize(points) }) };
     });
   }
@@ -93,11 +86,26 @@ export class BatchCalibration {
     return (list ?? []).filter((s) => nowMs - s.atMs <= this.o.staleAfterMs);
   }
 
-  private points(samples: Map<number, Sample[]>, nowMs: number): ProfilePoint[] {
+  /** Each profile size with fresh samples: their median cost per item and how many there are. */
+  private points(samples: Map<number, Sample[]>, nowMs: number): (ProfilePoint & { samples: number })[] {
     return this.sizes.flatMap((size) => {
       const fresh = this.fresh(samples.get(size), nowMs);
-      return fresh.length ? [{ batchSize: size, perItemMs: median(fresh) }] : [];
+      return fresh.length ? [{ batchSize: size, perItemMs: median(fresh), samples: fresh.length }] : [];
     });
+  }
+
+  /**
+   * The size to explore next: the one with the fewest fresh samples, among equals the largest (the
+   * cheapest to explore under load); undefined once every size has enough.
+   */
+  private toExplore(points: readonly { batchSize: number; samples: number }[]): number | undefined {
+    const count = (size: number) => points.find((p) => p.batchSize === size)?.samples ?? 0;
+    let pick: number | undefined;
+    for (const size of this.sizes) {
+      if (count(size) >= this.o.samplesPerSize) continue;
+      if (pick === undefined || count(size) < count(pick) || (count(size) === count(pick) && size > pick)) pick = size;
+    }
+    return pick;
   }
 }
 
