@@ -70,6 +70,9 @@ export function datatypeFromOrt(ortType: string): Datatype | undefined {
   return FROM_ORT[ortType];
 }
 
+/** A dimension of fixed size; -1 and symbolic names (`batch`, `p2o.DynamicDimension.0`) are dynamic. */
+export const isFixedDim = (d: number | string): d is number => typeof d === 'number' && d >= 0;
+
 /** One tensor of a model signature; a dynamic dimension is -1 or its symbolic name. */
 export interface TensorSpec {
   name: string;

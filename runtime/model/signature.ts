@@ -2,7 +2,7 @@
  * A model's signature as the runtime serves it: read from the ONNX session's metadata, with
  * dynamic (symbolic or unknown) dimensions as -1, and whether dim 0 can carry a batch.
  */
-import { datatypeFromOrt, type Datatype } from '../../protocol/datatypes';
+import { datatypeFromOrt, isFixedDim, type Datatype } from '../../protocol/datatypes';
 
 export interface TensorSig {
   name: string;
@@ -28,7 +28,7 @@ export function tensorSigFromOrt(meta: OrtValueMetadata): TensorSig {
   if (!meta.isTensor || !meta.type) throw new Error(`'${meta.name}' is not a tensor; only tensor inputs/outputs are served`);
   const datatype = datatypeFromOrt(meta.type);
   if (!datatype) throw new Error(`'${meta.name}' has unsupported element type ${meta.type}`);
-  const shape = (meta.shape ?? []).map((d) => (typeof d === 'number' && d >= 0 ? d : -1));
+  const shape = (meta.shape ?? []).map((d) => (isFixedDim(d) ? d : -1));
   return { name: meta.name, datatype, shape };
 }
 

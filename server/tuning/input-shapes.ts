@@ -5,7 +5,8 @@
  * demo's text lines; others 8). A model tuned on guessed sizes is tuned for those sizes, so the
  * run records the shapes it used. Pure: the wire input is checked against the signature here.
  */
-import { concreteShape, isFixedDim, SYNTHETIC_BYTES_PER_ELEMENT, type SignatureTensor } from './synthetic-request';
+import { isFixedDim } from '../../protocol/datatypes';
+import { concreteShape, SYNTHETIC_BYTES_PER_ELEMENT, type SignatureTensor } from './synthetic-request';
 
 export interface InputShape {
   name: string;

@@ -8,7 +8,8 @@ import type { RuntimeConfig } from '../endpoints/schemas';
 import type { Launcher } from '../supervisor/launcher';
 import type { SizedConfig } from '../sizing';
 import type { Candidate } from './search';
-import { isFixedDim, type SignatureTensor } from './synthetic-request';
+import { isFixedDim } from '../../protocol/datatypes';
+import type { SignatureTensor } from './synthetic-request';
 
 const STOP_GRACE_MS = 5_000;
 /** The largest batch the search tries on a model whose batch dimension is dynamic. */

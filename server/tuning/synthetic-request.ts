@@ -4,6 +4,7 @@
  * input. Pure; the bytes are made once and reused for every request of a run.
  */
 import { randomFillSync } from 'node:crypto';
+import { BYTES_PER_ELEMENT, isFixedDim } from '../../protocol/datatypes';
 
 export interface SignatureTensor {
   name: string;
@@ -12,14 +13,9 @@ export interface SignatureTensor {
   shape: (number | string)[];
 }
 
-/** A dimension of fixed size; -1 and symbolic names are dynamic. */
-export const isFixedDim = (d: number | string): d is number => typeof d === 'number' && d >= 0;
 
-/** The datatypes the tuner can make values of, and their width. */
-export const SYNTHETIC_BYTES_PER_ELEMENT: ReadonlyMap<string, number> = new Map([
-  ['FP64', 8], ['INT64', 8], ['UINT64', 8], ['FP32', 4], ['INT32', 4], ['UINT32', 4],
-  ['FP16', 2], ['INT16', 2], ['UINT16', 2], ['INT8', 1], ['UINT8', 1], ['BOOL', 1],
-]);
+/** The datatypes the tuner can make values of (every fixed-width one), and their width; a Map: the name comes from a stored signature. */
+export const SYNTHETIC_BYTES_PER_ELEMENT: ReadonlyMap<string, number> = new Map(Object.entries(BYTES_PER_ELEMENT));
 
 /** Dynamic dims (-1 or named): the batch → 1; an image's H×W → 48×192 (the demo's text lines); others → 8. A guess: runs can give their shapes (input-shapes.ts). */
 export function concreteShape(shape: readonly (number | string)[]): number[] {
